@@ -1,4 +1,4 @@
-import { canTransition, firstResponseDueAt, isVisibleToContact, statusAfterMessage } from './conversation-rules';
+import { canTransition, firstResponseDueAt, isVisibleToContact } from './conversation-rules';
 
 describe('conversation rules', () => {
   it('allows resolving from any state and only reopening a resolved conversation', () => {
@@ -7,13 +7,6 @@ describe('conversation rules', () => {
     expect(canTransition('resolved', 'open')).toBe(true);
     expect(canTransition('resolved', 'snoozed')).toBe(false);
     expect(canTransition('resolved', 'pending')).toBe(false);
-  });
-
-  it('reopens on an incoming message but not on notes or agent replies', () => {
-    expect(statusAfterMessage('resolved', 'incoming', false)).toBe('open');
-    expect(statusAfterMessage('snoozed', 'incoming', false)).toBe('open');
-    expect(statusAfterMessage('pending', 'outgoing', false)).toBe('pending');
-    expect(statusAfterMessage('resolved', 'incoming', true)).toBe('resolved');
   });
 
   it('never shows private notes or activity to the contact', () => {

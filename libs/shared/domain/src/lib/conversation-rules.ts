@@ -15,12 +15,6 @@ export function canTransition(from: ConversationStatus, to: ConversationStatus):
   return from === to || TRANSITIONS[from].includes(to);
 }
 
-/** Status a conversation takes when a new message arrives. */
-export function statusAfterMessage(current: ConversationStatus, messageType: MessageType, isPrivate: boolean): ConversationStatus {
-  // A customer writing again reopens the conversation, whatever state it was in.
-  return isPrivate || messageType !== 'incoming' ? current : 'open';
-}
-
 /** Whether a message may be shown to the visitor (private notes and activity stay internal). */
 export function isVisibleToContact(message: { private: boolean; messageType: MessageType }): boolean {
   return !message.private && message.messageType !== 'activity';

@@ -1,0 +1,57 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { AuditModule } from './core/audit/audit.module';
+import { AuthModule } from './core/auth/auth.module';
+import { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { SeedModule } from './core/database/seeds/seed.module';
+import { HealthModule } from './core/health/health.module';
+import { loggerOptions } from './core/logging/logger';
+import { MetricsModule } from './core/metrics/metrics.module';
+import { AgentsModule } from './modules/agents/agents.module';
+import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { InboxesModule } from './modules/inboxes/inboxes.module';
+import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { LabelsModule } from './modules/labels/labels.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { TeamsModule } from './modules/teams/teams.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const consoleDir = config.consoleDir;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        EventEmitterModule.forRoot(),
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        MetricsModule,
+        SeedModule,
+        AgentsModule,
+        TeamsModule,
+        InboxesModule,
+        ContactsModule,
+        ConversationsModule,
+        MessagesModule,
+        LabelsModule,
+        CannedResponsesModule,
+        KnowledgeModule,
+        // The console (Angular build) on `/`, with the SPA fallback; API paths are never shadowed.
+        ...(existsSync(consoleDir)
+          ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*rest}', '/metrics'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]
+          : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AgentsModule } from '../../../modules/agents/agents.module';
+import { SeedService } from './seed.service';
+
+@Module({ imports: [AgentsModule], providers: [SeedService] })
+export class SeedModule {}

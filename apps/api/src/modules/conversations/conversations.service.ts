@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { ConversationDto, LabelRef, Page } from '@parley/shared/contracts';
+import { canTransition, firstResponseDueAt, LIMITS } from '@parley/shared/domain';
+import { Brackets, DataSource, Repository } from 'typeorm';
+import { AuditService, type Actor } from '../../core/audit/audit.service';
+import type { AuthAgent } from '../../core/auth/decorators';
+import { decodeCursor, encodeCursor, likeContains } from '../../core/database/cursor';
+import { AppException, NotFoundException } from '../../core/errors/app.exception';
+import { Agent } from '../agents/agent.entity';
+import { ContactsService } from '../contacts/contacts.service';
+import { InboxesService } from '../inboxes/inboxes.service';
+import { LabelsService } from '../labels/labels.service';
+import { appendMessage } from '../messages/append-message';
+import { CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { TeamsService } from '../teams/teams.service';
+import { Conversation } from './conversation.entity';
+import type { ConversationListQueryDto, CreateConversationDto, UpdateConversationDto } from './dto/conversation.dto';
+
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @InjectRepository(Conversation) private readonly conversations: Repository<Conversation>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly inboxes: InboxesService,
+    private readonly contacts: ContactsService,
+    private readonly labels: LabelsService,
+    private readonly teams: TeamsService,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** The conversation if the agent may see it (admins: all; agents: their inboxes); otherwise not_found. */
+  async findVisible(agent: Pick<AuthAgent, 'id' | 'role'>, id: string): Promise<Conversation> {
+    const c = await this.conversations.findOne({ where: { id } });
+    if (!c) throw new NotFoundException('Conversation', id);
+    const ids = await this.inboxes.visibleInboxIds(agent);
+    if (ids && !ids.includes(c.inboxId)) throw new NotFoundException('Conversation', id);
+    return c;
+  }
+
+  async list(agent: AuthAgent, query: ConversationListQueryDto): Promise<Page<ConversationDto>> {
+    const limit = query.limit ?? LIMITS.pageSizeDefault;
+    const qb = this.conversations
+      .createQueryBuilder('c')
+      .innerJoinAndSelect('c.contact', 'ct')
+      .orderBy('c.lastActivityAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1);
+
+    const visible = await this.inboxes.visibleInboxIds(agent);
+    if (visible) qb.andWhere('c.inboxId IN (:...visible)', { visible: visible.length ? visible : ['00000000-0000-0000-0000-000000000000'] });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.inboxId) qb.andWhere('c.inboxId = :inboxId', { inboxId: query.inboxId });
+    if (query.contactId) qb.andWhere('c.contactId = :contactId', { contactId: query.contactId });
+    if (query.priority) qb.andWhere('c.priority = :priority', { priority: query.priority });
+    if (query.assignee === 'me') qb.andWhere('c.assigneeId = :me', { me: agent.id });
+    else if (query.assignee === 'unassigned') qb.andWhere('c.assigneeId IS NULL');
+    else if (query.assignee && query.assignee !== 'any') qb.andWhere('c.assigneeId = :assignee', { assignee: query.assignee });
+    if (query.label) {
+      qb.andWhere('c.id IN (SELECT cl.conversation_id FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id WHERE l.name = :label)', { label: query.label });
+    }
+    const q = query.q?.trim();
+    if (q) {
+      const like = likeContains(q);
+      const number = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('ct.name ILIKE :like', { like })
+            .orWhere('ct.email ILIKE :like')
+            .orWhere('ct.phone ILIKE :like')
+            .orWhere('ct.company ILIKE :like')
+            .orWhere('c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body ILIKE :like AND m.private = false)');
+          if (number !== null) w.orWhere('c.displayId = :number', { number });
+        }),
+      );
+    }
+    if (query.cursor) {
+      const k = decodeCursor(query.cursor);
+      qb.andWhere('(c.lastActivityAt, c.id) < (:at, :cid)', { at: k.at, cid: k.id });
+    }
+
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    const labels = await this.labelsOf(page.map((c) => c.id));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((c) => this.toDto(c, labels.get(c.id) ?? [])),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.lastActivityAt, id: last.id }) : null,
+    };
+  }
+
+  async get(agent: AuthAgent, id: string): Promise<ConversationDto> {
+    await this.findVisible(agent, id);
+    return this.load(id);
+  }
+
+  async create(agent: AuthAgent, dto: CreateConversationDto): Promise<ConversationDto> {
+    await this.inboxes.assertVisible(agent, dto.inboxId);
+    if (!dto.contactId && !dto.contact) throw new AppException('validation_failed', 'contactId or contact is required', [{ field: 'contactId', errors: ['contactId or contact is required'] }]);
+    if (dto.contactId) await this.contacts.find(dto.contactId);
+    const actor: Actor = { type: 'agent', id: agent.id };
+    const { conversationId, firstMessage } = await this.db.transaction(async (m) => {
+      const contactId = dto.contactId ?? (await this.contacts.create(dto.contact!, actor, m)).id;
+      const contactInbox = await this.contacts.findOrCreateInInbox(m, dto.inboxId, `contact:${contactId}`, async () => contactId);
+      const now = new Date();
+      const priority = dto.priority ?? 'medium';
+      const conv = await m.save(
+        m.create(Conversation, { inboxId: dto.inboxId, contactId, contactInboxId: contactInbox.id, priority, lastActivityAt: now, firstResponseDueAt: firstResponseDueAt(now, priority) }),
+      );
+      await this.audit.record({ actor, action: 'conversation.created', entityType: 'conversation', entityId: conv.id }, m);
+      const first = dto.message
+        ? await appendMessage(m, { conversationId: conv.id, messageType: 'incoming', senderType: 'contact', senderId: contactId, body: dto.message.body, clientMessageId: dto.message.clientMessageId ?? null })
+        : null;
+      return { conversationId: conv.id, firstMessage: first };
+    });
+    const conversation = await this.load(conversationId);
+    this.events.emit(CONVERSATION_CREATED, { conversation } satisfies ConversationChangedEvent);
+    if (firstMessage) {
+      this.events.emit(MESSAGE_CREATED, {
+        inboxId: conversation.inboxId,
+        message: { ...firstMessage, createdAt: firstMessage.createdAt.toISOString(), clientMessageId: firstMessage.clientMessageId },
+      } satisfies MessageCreatedEvent);
+    }
+    return conversation;
+  }
+
+  /** Status, priority, assignee, team, labels. Each change is audited and leaves an activity message in the thread. */
+  async update(agent: AuthAgent, id: string, dto: UpdateConversationDto): Promise<ConversationDto> {
+    await this.findVisible(agent, id);
+    if (dto.assigneeId) {
+      const assignee = await this.db.getRepository(Agent).findOne({ where: { id: dto.assigneeId, disabled: false } });
+      if (!assignee) throw new AppException('validation_failed', 'assigneeId is not an active agent', [{ field: 'assigneeId', errors: ['unknown agent'] }]);
+    }
+    if (dto.teamId && !(await this.teams.exists(dto.teamId))) {
+      throw new AppException('validation_failed', 'teamId is not a team', [{ field: 'teamId', errors: ['unknown team'] }]);
+    }
+    const labels = dto.labels ? await this.labels.findByNames(dto.labels) : undefined;
+    const actor: Actor = { type: 'agent', id: agent.id };
+
+    const changes = await this.db.transaction(async (m) => {
+      const c = await m.findOne(Conversation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c) throw new NotFoundException('Conversation', id);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (dto.status && dto.status !== c.status) {
+        if (!canTransition(c.status, dto.status)) throw new AppException('invalid_transition', `A ${c.status} conversation cannot become ${dto.status}`);
+        changes['status'] = { from: c.status, to: dto.status };
+      }
+      if (dto.priority && dto.priority !== c.priority) changes['priority'] = { from: c.priority, to: dto.priority };
+      if (dto.assigneeId !== undefined && dto.assigneeId !== c.assigneeId) changes['assigneeId'] = { from: c.assigneeId, to: dto.assigneeId };
+      if (dto.teamId !== undefined && dto.teamId !== c.teamId) changes['teamId'] = { from: c.teamId, to: dto.teamId };
+      const patch = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to]));
+      if (Object.keys(patch).length) await m.update(Conversation, id, patch);
+      if (labels) {
+        const before: { name: string }[] = await m.query('SELECT l.name FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id WHERE cl.conversation_id = $1 ORDER BY l.name', [id]);
+        const from = before.map((r) => r.name);
+        const to = labels.map((l) => l.name).sort();
+        if (from.join('\u0000') !== to.join('\u0000')) {
+          await m.query('DELETE FROM conversation_labels WHERE conversation_id = $1', [id]);
+          if (labels.length) await m.query(`INSERT INTO conversation_labels (conversation_id, label_id) SELECT $1, unnest($2::uuid[])`, [id, labels.map((l) => l.id)]);
+          changes['labels'] = { from, to };
+        }
+      }
+      if (Object.keys(changes).length === 0) return changes;
+      await this.audit.record({ actor, action: changes['status'] ? 'conversation.status_changed' : 'conversation.updated', entityType: 'conversation', entityId: id, changes }, m);
+      await appendMessage(m, { conversationId: id, messageType: 'activity', senderType: 'system', senderId: agent.id, body: describe(changes, agent.name) });
+      return changes;
+    });
+
+    const conversation = await this.load(id);
+    if (Object.keys(changes).length) this.events.emit(CONVERSATION_UPDATED, { conversation, changes } satisfies ConversationChangedEvent);
+    return conversation;
+  }
+
+  async load(id: string): Promise<ConversationDto> {
+    const c = await this.conversations.findOne({ where: { id }, relations: { contact: true } });
+    if (!c) throw new NotFoundException('Conversation', id);
+    const labels = await this.labelsOf([id]);
+    return this.toDto(c, labels.get(id) ?? []);
+  }
+
+  private async labelsOf(ids: string[]): Promise<Map<string, LabelRef[]>> {
+    const map = new Map<string, LabelRef[]>();
+    if (!ids.length) return map;
+    const rows: { conversation_id: string; id: string; name: string; color: string }[] = await this.db.query(
+      'SELECT cl.conversation_id, l.id, l.name, l.color FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id WHERE cl.conversation_id = ANY($1::uuid[]) ORDER BY l.name',
+      [ids],
+    );
+    for (const r of rows) map.set(r.conversation_id, [...(map.get(r.conversation_id) ?? []), { id: r.id, name: r.name, color: r.color }]);
+    return map;
+  }
+
+  private toDto(c: Conversation, labels: LabelRef[]): ConversationDto {
+    return {
+      id: c.id,
+      displayId: c.displayId,
+      status: c.status,
+      priority: c.priority,
+      inboxId: c.inboxId,
+      contact: { id: c.contact!.id, name: c.contact!.name, email: c.contact!.email, company: c.contact!.company },
+      assigneeId: c.assigneeId,
+      teamId: c.teamId,
+      labels,
+      lastMessagePreview: c.lastMessagePreview,
+      lastActivityAt: c.lastActivityAt.toISOString(),
+      firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
+      firstRespondedAt: c.firstRespondedAt?.toISOString() ?? null,
+      agentUnreadCount: c.agentUnreadCount,
+      contactUnreadCount: c.contactUnreadCount,
+      createdAt: c.createdAt.toISOString(),
+    };
+  }
+}
+
+/** The activity line shown in the thread, e.g. "Mina: status open → resolved". */
+function describe(changes: Record<string, { from: unknown; to: unknown }>, who: string): string {
+  const parts = Object.entries(changes).map(([k, v]) => {
+    const show = (x: unknown) => (Array.isArray(x) ? (x.length ? x.join(', ') : '—') : (x ?? '—'));
+    return `${k === 'assigneeId' ? 'assignee' : k === 'teamId' ? 'team' : k} ${show(v.from)} → ${show(v.to)}`;
+  });
+  return `${who}: ${parts.join('; ')}`;
+}
