@@ -25,14 +25,13 @@ export function toApiError(error: unknown, logger?: Logger): ApiError {
     const body = error.getResponse();
     if (typeof body === 'object' && body && 'code' in body) return { statusCode, ...(body as Omit<ApiError, 'statusCode'>) };
     const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+    // Nest turns body-parser's JSON SyntaxError into a plain BadRequestException; give it its own code.
+    if (statusCode === 400 && /JSON/.test(message)) return { statusCode, code: 'invalid_payload', message: `Request body is not valid JSON (${message})` };
     return { statusCode, code: HTTP_CODES[statusCode] ?? 'internal_error', message };
   }
   const bodyParser = error as { type?: string; status?: number; limit?: number };
   if (bodyParser?.type === 'entity.too.large') {
     return { statusCode: 413, code: 'payload_too_large', message: `Request body exceeds the ${bodyParser.limit} byte limit` };
-  }
-  if (bodyParser?.type === 'entity.parse.failed') {
-    return { statusCode: 400, code: 'invalid_payload', message: 'Request body is not valid JSON' };
   }
   if (error instanceof QueryFailedError) {
     const code = (error as QueryFailedError & { code?: string }).code;
