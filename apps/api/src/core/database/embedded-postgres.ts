@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +49,8 @@ export class EmbeddedPostgres {
   async start(): Promise<string> {
     const bin = await binaries();
     const owner = await runAsOwner();
+    // As root the server runs as `postgres`, which must be able to reach <dataDir>/pg.
+    if (owner.uid !== undefined) chmodSync(resolve(this.dir, '..'), 0o711);
     if (!existsSync(join(this.dir, 'PG_VERSION'))) await this.initialise(bin, owner);
     if (!(await this.isRunning(bin, owner))) {
       this.log(`starting embedded PostgreSQL in ${this.dir} on 127.0.0.1:${this.port}`);
