@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import baseConfig from '../../eslint.config.mjs';
 
 export default [
@@ -24,11 +25,12 @@ export default [
           style: 'kebab-case',
         },
       ],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
     },
   },
-  {
+  // Accessibility rules for templates (inline templates are linted as virtual .html files too).
+  ...angular.configs.templateAccessibility.map((config) => ({
+    ...config,
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
-  },
+  })),
 ];
