@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditLogDto } from '@parley/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditLog } from './audit-log.entity';
 
 export interface Actor {
@@ -32,6 +32,15 @@ export class AuditService {
       changes: entry.changes ?? null,
     });
     await manager.save(row);
+  }
+
+  /** Deletes one row and records it in the same transaction; false when there was no such row. */
+  async deleteAudited(entity: EntityTarget<ObjectLiteral>, entityType: string, id: string, actor: Actor): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const r = await m.delete(entity, id);
+      if (r.affected) await this.record({ actor, action: `${entityType}.deleted`, entityType, entityId: id }, m);
+      return !!r.affected;
+    });
   }
 
   async list(filter: { entityType?: string; entityId?: string; limit?: number }): Promise<AuditLogDto[]> {

@@ -44,11 +44,6 @@ export class CannedResponsesService {
   }
 
   async remove(id: string, actor: Actor): Promise<void> {
-    const deleted = await this.db.transaction(async (m) => {
-      const r = await m.delete(CannedResponse, id);
-      if (r.affected) await this.audit.record({ actor, action: 'canned_response.deleted', entityType: 'canned_response', entityId: id }, m);
-      return r.affected;
-    });
-    if (!deleted) throw new NotFoundException('Canned response', id);
+    if (!(await this.audit.deleteAudited(CannedResponse, 'canned_response', id, actor))) throw new NotFoundException('Canned response', id);
   }
 }

@@ -105,11 +105,7 @@ export class InboxesService {
   }
 
   async remove(id: string, actor: Actor): Promise<void> {
-    await this.find(id);
-    await this.db.transaction(async (m) => {
-      await m.delete(Inbox, id);
-      await this.audit.record({ actor, action: 'inbox.deleted', entityType: 'inbox', entityId: id }, m);
-    });
+    if (!(await this.audit.deleteAudited(Inbox, 'inbox', id, actor))) throw new NotFoundException('Inbox', id);
   }
 
   async members(id: string): Promise<AgentDto[]> {

@@ -51,11 +51,6 @@ export class LabelsService {
   }
 
   async remove(id: string, actor: Actor): Promise<void> {
-    const deleted = await this.db.transaction(async (m) => {
-      const r = await m.delete(Label, id);
-      if (r.affected) await this.audit.record({ actor, action: 'label.deleted', entityType: 'label', entityId: id }, m);
-      return r.affected;
-    });
-    if (!deleted) throw new NotFoundException('Label', id);
+    if (!(await this.audit.deleteAudited(Label, 'label', id, actor))) throw new NotFoundException('Label', id);
   }
 }

@@ -53,11 +53,6 @@ export class TeamsService {
   }
 
   async remove(id: string, actor: Actor): Promise<void> {
-    const deleted = await this.db.transaction(async (m) => {
-      const r = await m.delete(Team, id);
-      if (r.affected) await this.audit.record({ actor, action: 'team.deleted', entityType: 'team', entityId: id }, m);
-      return r.affected;
-    });
-    if (!deleted) throw new NotFoundException('Team', id);
+    if (!(await this.audit.deleteAudited(Team, 'team', id, actor))) throw new NotFoundException('Team', id);
   }
 }
