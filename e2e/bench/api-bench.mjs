@@ -42,6 +42,7 @@ const HELP = `Usage: node e2e/bench/api-bench.mjs [options]
   --deep-rows N                   rows to page past for the deep cursor (default 10000, i.e. page 400 at 25/page)
   --case-budget-seconds S         stop a slow case early after S seconds, keeping at least 20 samples (default 90)
   --api-main PATH                 built API entry (default dist/apps/api/main.js)
+  --only REGEX                    run only the cases whose key matches, e.g. 'q_|concurrent'
   --keep                          keep the database after the run
   --skip-seed                     reuse an already seeded database (implies --keep)
   --help`;
@@ -58,6 +59,7 @@ const { values: opt } = parseArgs({
     'deep-rows': { type: 'string', default: '10000' },
     'case-budget-seconds': { type: 'string', default: '90' },
     'api-main': { type: 'string', default: 'dist/apps/api/main.js' },
+    only: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'skip-seed': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -89,6 +91,7 @@ const cfg = {
   deepRows: int('deep-rows', 100),
   caseBudgetMs: int('case-budget-seconds', 1) * 1000,
   apiMain: resolve(ROOT, opt['api-main']),
+  only: opt.only ? new RegExp(opt.only) : null,
   skipSeed: opt['skip-seed'],
   keep: opt.keep || opt['skip-seed'],
 };
@@ -101,7 +104,8 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 const dbUrl = new URL(cfg.databaseUrl);
 const dbName = decodeURIComponent(dbUrl.pathname.replace(/^\//, ''));
-if (!/bench/i.test(dbName)) fail(`refusing to use database "${dbName}": the bench drops and recreates it, so its name must contain "bench"`);
+if (!/bench/i.test(dbName))
+  fail(`refusing to use database "${dbName}": the bench drops and recreates it, so its name must contain "bench"`);
 const serverUrl = (() => {
   const u = new URL(cfg.databaseUrl);
   u.pathname = '/postgres';
@@ -186,7 +190,8 @@ async function startApi() {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const early = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 250))]);
-    if (early) throw new Error(`the API exited during boot (code ${early.code}, signal ${early.signal}); log ${childLog}:\n${tailOfChildLog()}`);
+    if (early)
+      throw new Error(`the API exited during boot (code ${early.code}, signal ${early.signal}); log ${childLog}:\n${tailOfChildLog()}`);
     try {
       const res = await fetch(`${base}/api/health`);
       if (res.ok) break;
@@ -212,7 +217,11 @@ async function stopApi() {
 // HTTP
 
 async function login(base, email, password) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login as ${email} failed: ${res.status} ${await res.text()}`);
   return (await res.json()).accessToken;
 }
@@ -231,15 +240,118 @@ function client(base, token) {
 
 const KO_LAST = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오'];
 const KO_LAST_ROM = ['kim', 'lee', 'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'han', 'oh'];
-const KO_FIRST = ['민준', '서연', '지훈', '수아', '예준', '하은', '도윤', '지우', '준호', '서윤', '현우', '지민', '승민', '유진', '태윤', '다은', '민석', '하늘', '은서', '재원'];
-const KO_FIRST_ROM = ['minjun', 'seoyeon', 'jihoon', 'sua', 'yejun', 'haeun', 'doyun', 'jiwoo', 'junho', 'seoyun', 'hyunwoo', 'jimin', 'seungmin', 'yujin', 'taeyun', 'daeun', 'minseok', 'haneul', 'eunseo', 'jaewon'];
-const EN_FIRST = ['Daniel', 'Emily', 'Sarah', 'Michael', 'Olivia', 'James', 'Grace', 'David', 'Chloe', 'Ryan', 'Hannah', 'Kevin', 'Sophie', 'Jason', 'Laura', 'Brian', 'Megan', 'Eric', 'Julia', 'Nathan'];
-const EN_LAST = ['Park', 'Choi', 'Lim', 'Smith', 'Johnson', 'Brown', 'Garcia', 'Miller', 'Sullivan', 'Nguyen', 'Walker', 'Bennett', 'Foster', 'Hughes', 'Reyes', 'Collins', 'Turner', 'Howard', 'Patel', 'Morgan'];
+const KO_FIRST = [
+  '민준',
+  '서연',
+  '지훈',
+  '수아',
+  '예준',
+  '하은',
+  '도윤',
+  '지우',
+  '준호',
+  '서윤',
+  '현우',
+  '지민',
+  '승민',
+  '유진',
+  '태윤',
+  '다은',
+  '민석',
+  '하늘',
+  '은서',
+  '재원',
+];
+const KO_FIRST_ROM = [
+  'minjun',
+  'seoyeon',
+  'jihoon',
+  'sua',
+  'yejun',
+  'haeun',
+  'doyun',
+  'jiwoo',
+  'junho',
+  'seoyun',
+  'hyunwoo',
+  'jimin',
+  'seungmin',
+  'yujin',
+  'taeyun',
+  'daeun',
+  'minseok',
+  'haneul',
+  'eunseo',
+  'jaewon',
+];
+const EN_FIRST = [
+  'Daniel',
+  'Emily',
+  'Sarah',
+  'Michael',
+  'Olivia',
+  'James',
+  'Grace',
+  'David',
+  'Chloe',
+  'Ryan',
+  'Hannah',
+  'Kevin',
+  'Sophie',
+  'Jason',
+  'Laura',
+  'Brian',
+  'Megan',
+  'Eric',
+  'Julia',
+  'Nathan',
+];
+const EN_LAST = [
+  'Park',
+  'Choi',
+  'Lim',
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Garcia',
+  'Miller',
+  'Sullivan',
+  'Nguyen',
+  'Walker',
+  'Bennett',
+  'Foster',
+  'Hughes',
+  'Reyes',
+  'Collins',
+  'Turner',
+  'Howard',
+  'Patel',
+  'Morgan',
+];
 const DOMAINS = ['gmail.com', 'naver.com', 'kakao.com', 'example.kr', 'example.com', 'daum.net'];
-const COMPANIES = ['한빛랩(주)', 'BrightNest Home', '서울상사', 'Pacific Trading Co.', '누리마켓', 'Greenleaf Outfitters', '(주)하늘소싱', 'Northwind Imports', '동해물산', 'Maple & Oak'];
+const COMPANIES = [
+  '한빛랩(주)',
+  'BrightNest Home',
+  '서울상사',
+  'Pacific Trading Co.',
+  '누리마켓',
+  'Greenleaf Outfitters',
+  '(주)하늘소싱',
+  'Northwind Imports',
+  '동해물산',
+  'Maple & Oak',
+];
 const LABELS = [
-  ['vip', '#7c3aed'], ['customs', '#d97706'], ['refund', '#dc2626'], ['bulk', '#2563eb'], ['damaged', '#b91c1c'],
-  ['address-change', '#0891b2'], ['payment', '#16a34a'], ['delay', '#ca8a04'], ['return', '#db2777'], ['quote', '#4f46e5'],
+  ['vip', '#7c3aed'],
+  ['customs', '#d97706'],
+  ['refund', '#dc2626'],
+  ['bulk', '#2563eb'],
+  ['damaged', '#b91c1c'],
+  ['address-change', '#0891b2'],
+  ['payment', '#16a34a'],
+  ['delay', '#ca8a04'],
+  ['return', '#db2777'],
+  ['quote', '#4f46e5'],
 ];
 // First messages; {order} is an HB- order number, {name}/{first} the contact.
 const OPENING_WITH_ORDER = [
@@ -290,7 +402,12 @@ const NOTES = [
   '환불 승인 요청 올림 - 팀장 확인 필요',
   'Customs asked for an invoice; waiting on the seller.',
 ];
-const ACTIVITIES = ['Admin: status open → pending', 'Admin: priority medium → high', 'Admin: labels — → refund', 'Admin: status pending → open'];
+const ACTIVITIES = [
+  'Admin: status open → pending',
+  'Admin: priority medium → high',
+  'Admin: labels — → refund',
+  'Admin: status pending → open',
+];
 
 async function hashAgentPassword() {
   try {
@@ -332,7 +449,8 @@ async function seed() {
   const M = cfg.messagesPerConversation;
 
   await withClient(cfg.databaseUrl, async (c) => {
-    if (Number((await c.query('SELECT count(*) AS n FROM conversations')).rows[0].n) > 0) throw new Error(`${dbName} already has conversations; use --skip-seed to reuse it`);
+    if (Number((await c.query('SELECT count(*) AS n FROM conversations')).rows[0].n) > 0)
+      throw new Error(`${dbName} already has conversations; use --skip-seed to reuse it`);
     await c.query(`SET maintenance_work_mem = '512MB'`);
     await c.query(`SET work_mem = '64MB'`);
     await c.query(`SET synchronous_commit = off`);
@@ -366,7 +484,10 @@ async function seed() {
         [inboxes[0], inboxes[1], ...agents, admin],
       );
       const labelIds = (
-        await c.query(`INSERT INTO labels (name, color) SELECT * FROM unnest($1::text[], $2::text[]) RETURNING id`, [LABELS.map((l) => l[0]), LABELS.map((l) => l[1])])
+        await c.query(`INSERT INTO labels (name, color) SELECT * FROM unnest($1::text[], $2::text[]) RETURNING id`, [
+          LABELS.map((l) => l[0]),
+          LABELS.map((l) => l[1]),
+        ])
       ).rows.map((r) => r.id);
       return { admin, agents, inboxes, labelIds };
     });
@@ -403,7 +524,9 @@ async function seed() {
         `INSERT INTO contacts (id, name, email, phone, company, locale, created_at, updated_at)
          SELECT id, name, email, phone, company, CASE WHEN lang = 'ko' THEN 'ko-KR' ELSE 'en-US' END, created_at, created_at FROM b_contacts ORDER BY n`,
       );
-      await c.query(`INSERT INTO contact_inboxes (id, contact_id, inbox_id, source_id, created_at) SELECT ci_id, id, inbox_id, 'bench:' || n, created_at FROM b_contacts ORDER BY n`);
+      await c.query(
+        `INSERT INTO contact_inboxes (id, contact_id, inbox_id, source_id, created_at) SELECT ci_id, id, inbox_id, 'bench:' || n, created_at FROM b_contacts ORDER BY n`,
+      );
     });
 
     await step(`conversations (${NV})`, async () => {
@@ -495,7 +618,18 @@ async function seed() {
     });
     await step('commit', () => c.query('COMMIT'));
     await step('vacuum analyze', async () => {
-      for (const t of ['contacts', 'contact_inboxes', 'conversations', 'messages', 'conversation_labels', 'labels', 'agents', 'inboxes', 'inbox_members']) await c.query(`VACUUM (ANALYZE) ${t}`);
+      for (const t of [
+        'contacts',
+        'contact_inboxes',
+        'conversations',
+        'messages',
+        'conversation_labels',
+        'labels',
+        'agents',
+        'inboxes',
+        'inbox_members',
+      ])
+        await c.query(`VACUUM (ANALYZE) ${t}`);
     });
   });
   return { ms: Math.round(performance.now() - t0), timings, agentsCanLogin: canLogin };
@@ -582,12 +716,16 @@ async function pickFixtures() {
           WHERE o IS NOT NULL GROUP BY o HAVING count(DISTINCT conversation_id) = 1 ORDER BY o LIMIT 1 OFFSET 7`,
       )
     ).rows[0]?.o;
-    const ids = (await c.query('SELECT id FROM conversations ORDER BY random() LIMIT $1', [cfg.iterations + cfg.warmup])).rows.map((r) => r.id);
+    const ids = (await c.query('SELECT id FROM conversations ORDER BY random() LIMIT $1', [cfg.iterations + cfg.warmup])).rows.map(
+      (r) => r.id,
+    );
     const counts = {};
     for (const t of ['contacts', 'contact_inboxes', 'conversations', 'messages', 'conversation_labels', 'agents', 'inboxes', 'labels']) {
       counts[t] = Number((await c.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
     }
-    const agent1 = (await c.query(`SELECT 1 FROM agents WHERE email = 'agent1@bench.parley.test' AND password_hash LIKE '$argon2id$v=19$m=%'`)).rowCount > 0;
+    const agent1 =
+      (await c.query(`SELECT 1 FROM agents WHERE email = 'agent1@bench.parley.test' AND password_hash LIKE '$argon2id$v=19$m=%'`))
+        .rowCount > 0;
     return { inbox, order, ids, counts, agent1 };
   });
 }
@@ -600,10 +738,14 @@ const results = []; // { key, label, n, p50, p95, max, rows, note }
 function record(key, label, stats, extra = {}) {
   const row = { key, label, ...stats, ...extra };
   results.push(row);
-  log(`${label.padEnd(48)} n=${String(stats.n).padStart(3)} p50=${stats.p50} ms p95=${stats.p95} ms max=${stats.max} ms${extra.note ? `  (${extra.note})` : ''}`);
+  log(
+    `${label.padEnd(48)} n=${String(stats.n).padStart(3)} p50=${stats.p50} ms p95=${stats.p95} ms max=${stats.max} ms${extra.note ? `  (${extra.note})` : ''}`,
+  );
 }
 
-async function listCases(get, fixtures, prefix = '', labelPrefix = '') {
+const want = (key) => !cfg.only || cfg.only.test(key);
+
+async function listCases(get, fixtures) {
   const filters = [
     ['', 'no filter', {}],
     ['_status_open', 'status=open', { status: 'open' }],
@@ -617,34 +759,115 @@ async function listCases(get, fixtures, prefix = '', labelPrefix = '') {
     ['_status_open_assignee_me', 'status=open&assignee=me', { status: 'open', assignee: 'me' }],
   ];
   for (const [suffix, name, filter] of filters) {
-    const first = await sample(() => get(`/conversations?${qs({ ...filter, limit: 25 })}`));
-    record(`${prefix}list${suffix}_first_page`, `${labelPrefix}list ${name}: first page`, summarize(first.samples), { rows: first.last.items.length });
+    const firstKey = `list${suffix}_first_page`;
+    const deepKey = `list${suffix}_deep_cursor`;
+    if (want(firstKey)) {
+      const first = await sample(() => get(`/conversations?${qs({ ...filter, limit: 25 })}`));
+      record(firstKey, `list ${name}: first page`, summarize(first.samples), { rows: first.last.items.length });
+    }
+    if (!want(deepKey)) continue;
     const deep = await deepCursor(get, filter);
     if (!deep) {
-      results.push({ key: `${prefix}list${suffix}_deep_cursor`, label: `${labelPrefix}list ${name}: deep cursor`, n: 0, note: 'fewer than 2 pages of results', skipped: true });
-      log(`${labelPrefix}list ${name}: deep cursor skipped (fewer than 2 pages)`);
+      results.push({ key: deepKey, label: `list ${name}: deep cursor`, n: 0, note: 'fewer than 2 pages of results', skipped: true });
+      log(`list ${name}: deep cursor skipped (fewer than 2 pages)`);
       continue;
     }
     const d = await sample(() => get(`/conversations?${qs({ ...filter, limit: 25, cursor: deep.cursor })}`));
-    record(`${prefix}list${suffix}_deep_cursor`, `${labelPrefix}list ${name}: deep cursor`, summarize(d.samples), { rows: d.last.items.length, note: `after ${deep.depth} rows` });
+    record(deepKey, `list ${name}: deep cursor`, summarize(d.samples), { rows: d.last.items.length, note: `after ${deep.depth} rows` });
+  }
+}
+
+/** Opening a conversation in the console: the conversation, then its last 50 messages; a different one each time. */
+async function openConversationCases(admin, fixtures) {
+  const get = [];
+  const msgs = [];
+  const total = [];
+  let lastMessages = 0;
+  await sample(async (i) => {
+    const id = fixtures.ids[i % fixtures.ids.length];
+    const [a] = await timed(() => admin(`/conversations/${id}`));
+    const [b, m] = await timed(() => admin(`/conversations/${id}/messages?limit=50`));
+    if (i >= cfg.warmup) {
+      get.push(a);
+      msgs.push(b);
+      total.push(a + b);
+    }
+    lastMessages = m.length;
+  });
+  record('open_conversation_get', 'open conversation: GET /conversations/:id', summarize(get), {
+    rows: 1,
+    note: 'a different conversation each time',
+  });
+  record('open_conversation_messages', 'open conversation: GET messages?limit=50', summarize(msgs), { rows: lastMessages });
+  record('open_conversation_total', 'open conversation: both, back to back', summarize(total));
+}
+
+/** A non-admin agent: the service adds "inbox_id IN (<their inboxes>)" to every list query. */
+async function agentCases(base) {
+  const agent = client(base, await login(base, 'agent1@bench.parley.test', AGENT_PASSWORD));
+  for (const [key, name, filter] of [
+    ['agent_list_first_page', 'agent (2 inboxes) list no filter: first page', {}],
+    ['agent_list_status_open_assignee_me_first_page', 'agent (2 inboxes) list status=open&assignee=me', { status: 'open', assignee: 'me' }],
+  ]) {
+    if (!want(key)) continue;
+    const r = await sample(() => agent(`/conversations?${qs({ ...filter, limit: 25 })}`));
+    record(key, name, summarize(r.samples), { rows: r.last.items.length });
+  }
+  if (!want('agent_list_deep_cursor')) return;
+  const deep = await deepCursor(agent, {});
+  if (deep) {
+    const r = await sample(() => agent(`/conversations?${qs({ limit: 25, cursor: deep.cursor })}`));
+    record('agent_list_deep_cursor', 'agent (2 inboxes) list no filter: deep cursor', summarize(r.samples), {
+      rows: r.last.items.length,
+      note: `after ${deep.depth} rows`,
+    });
   }
 }
 
 function printTable(meta) {
   const lines = [];
   lines.push('');
-  lines.push(`Parley API bench: ${meta.counts.conversations.toLocaleString('en')} conversations, ${meta.counts.messages.toLocaleString('en')} messages, ${meta.counts.contacts.toLocaleString('en')} contacts`);
-  lines.push(meta.seed ? `seed ${secs(meta.seed.ms)} (${Object.entries(meta.seed.timings).map(([k, v]) => `${k} ${secs(v)}`).join(', ')})` : 'seed skipped (--skip-seed)');
-  lines.push(`${cfg.iterations} timed requests per case after ${cfg.warmup} warm-up, sequential unless noted; target p95 < ${TARGET_P95_MS} ms`);
+  lines.push(
+    `Parley API bench: ${meta.counts.conversations.toLocaleString('en')} conversations, ${meta.counts.messages.toLocaleString('en')} messages, ${meta.counts.contacts.toLocaleString('en')} contacts`,
+  );
+  lines.push(
+    `rows: ${Object.entries(meta.counts)
+      .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
+  lines.push(
+    meta.seed
+      ? `seed ${secs(meta.seed.ms)} (${Object.entries(meta.seed.timings)
+          .map(([k, v]) => `${k} ${secs(v)}`)
+          .join(', ')})`
+      : 'seed skipped (--skip-seed)',
+  );
+  lines.push(
+    `${cfg.iterations} timed requests per case after ${cfg.warmup} warm-up, sequential unless noted; target p95 < ${TARGET_P95_MS} ms`,
+  );
   // Latency on a shared 2-core box is only as good as its quiet: show how busy it was.
   lines.push(`load average (1 min) at start ${meta.load.start}, at end ${meta.load.end}`);
   lines.push('');
   const head = ['case', 'n', 'p50 ms', 'p95 ms', 'max ms', 'rows', ''];
   const body = results.map((r) =>
-    r.skipped ? [r.label, '-', '-', '-', '-', '-', r.note] : [r.label, String(r.n), r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(1), r.rows === undefined ? '' : String(r.rows), [r.p95 >= TARGET_P95_MS ? 'OVER TARGET' : '', r.note ?? ''].filter(Boolean).join('; ')],
+    r.skipped
+      ? [r.label, '-', '-', '-', '-', '-', r.note]
+      : [
+          r.label,
+          String(r.n),
+          r.p50.toFixed(1),
+          r.p95.toFixed(1),
+          r.max.toFixed(1),
+          r.rows === undefined ? '' : String(r.rows),
+          [r.p95 >= TARGET_P95_MS ? 'OVER TARGET' : '', r.note ?? ''].filter(Boolean).join('; '),
+        ],
   );
   const width = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const fmt = (cols) => cols.map((c, i) => (i === 0 || i === cols.length - 1 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ').trimEnd();
+  const fmt = (cols) =>
+    cols
+      .map((c, i) => (i === 0 || i === cols.length - 1 ? c.padEnd(width[i]) : c.padStart(width[i])))
+      .join('  ')
+      .trimEnd();
   lines.push(fmt(head));
   lines.push(width.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) lines.push(fmt(b));
@@ -704,45 +927,16 @@ async function main() {
 
     await listCases(admin, fixtures);
 
-    const conc = await sampleConcurrent(() => admin('/conversations?limit=25'));
-    record(`list_first_page_concurrent${cfg.concurrency}`, `list no filter: first page, ${cfg.concurrency} in flight`, summarize(conc.samples), { note: `${conc.rps} req/s` });
-
-    const get = [];
-    const msgs = [];
-    const total = [];
-    let lastMessages = 0;
-    await sample(async (i) => {
-      const id = fixtures.ids[i % fixtures.ids.length];
-      const [a] = await timed(() => admin(`/conversations/${id}`));
-      const [b, m] = await timed(() => admin(`/conversations/${id}/messages?limit=50`));
-      if (i >= cfg.warmup) {
-        get.push(a);
-        msgs.push(b);
-        total.push(a + b);
-      }
-      lastMessages = m.length;
-    });
-    record('open_conversation_get', 'open conversation: GET /conversations/:id', summarize(get), { rows: 1, note: 'a different conversation each time' });
-    record('open_conversation_messages', 'open conversation: GET messages?limit=50', summarize(msgs), { rows: lastMessages });
-    record('open_conversation_total', 'open conversation: both, back to back', summarize(total));
-
-    if (fixtures.agent1) {
-      // A non-admin agent: the service adds "inbox_id IN (<their inboxes>)" to every list query.
-      const agent = client(base, await login(base, 'agent1@bench.parley.test', AGENT_PASSWORD));
-      for (const [key, name, filter] of [
-        ['agent_list_first_page', 'agent (2 inboxes) list no filter: first page', {}],
-        ['agent_list_status_open_assignee_me_first_page', 'agent (2 inboxes) list status=open&assignee=me', { status: 'open', assignee: 'me' }],
-      ]) {
-        const r = await sample(() => agent(`/conversations?${qs({ ...filter, limit: 25 })}`));
-        record(key, name, summarize(r.samples), { rows: r.last.items.length });
-      }
-      const deep = await deepCursor(agent, {});
-      if (deep) {
-        const r = await sample(() => agent(`/conversations?${qs({ limit: 25, cursor: deep.cursor })}`));
-        record('agent_list_deep_cursor', 'agent (2 inboxes) list no filter: deep cursor', summarize(r.samples), { rows: r.last.items.length, note: `after ${deep.depth} rows` });
-      }
-    } else {
-      log('agent-role cases skipped: agent1 has no real password hash');
+    const concKey = `list_first_page_concurrent${cfg.concurrency}`;
+    if (want(concKey)) {
+      const conc = await sampleConcurrent(() => admin('/conversations?limit=25'));
+      record(concKey, `list no filter: first page, ${cfg.concurrency} in flight`, summarize(conc.samples), { note: `${conc.rps} req/s` });
+    }
+    if (['open_conversation_get', 'open_conversation_messages', 'open_conversation_total'].some(want))
+      await openConversationCases(admin, fixtures);
+    if (['agent_list_first_page', 'agent_list_status_open_assignee_me_first_page', 'agent_list_deep_cursor'].some(want)) {
+      if (fixtures.agent1) await agentCases(base);
+      else log('agent-role cases skipped: agent1 has no real password hash');
     }
 
     const load = { start: loadAtStart, end: round(loadavg()[0]) };
@@ -753,6 +947,7 @@ async function main() {
       conversations: fixtures.counts.conversations,
       messages: fixtures.counts.messages,
       contacts: fixtures.counts.contacts,
+      rowCounts: fixtures.counts,
       iterations: cfg.iterations,
       seedSeconds: seedResult ? round(seedResult.ms / 1000) : null,
       loadAverage: load,
@@ -772,6 +967,7 @@ main().then(
   () => process.exit(0),
   async (e) => {
     process.stderr.write(`api-bench failed: ${e.stack ?? e.message}\n`);
+    if (childLog) process.stderr.write(`API log: ${childLog}\n`);
     await cleanup();
     process.exit(1);
   },

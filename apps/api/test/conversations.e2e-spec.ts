@@ -51,6 +51,10 @@ describe('conversations (e2e)', () => {
     expect(ids(await list('q=PH-777'))).toEqual([a.id]);
     expect(ids(await list(`q=%23${b.displayId}`))).toEqual([b.id]);
     expect(ids(await list('q=100%25_'))).toEqual([]); // wildcards are literal
+    // Two-character terms (a Korean given name) still find contacts; message bodies need three.
+    const korean = await open(web, { name: '정서연' }, '견적');
+    expect(ids(await list('q=서연'))).toContain(korean.id);
+    expect(ids(await list('q=견적'))).not.toContain(korean.id);
     const labelled = (await list('label=vip')).items[0];
     expect(labelled.labels.map((l) => l.name)).toEqual(['customs', 'vip']);
   });

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ConversationDto, LabelRef, Page } from '@parley/shared/contracts';
 import { canTransition, firstResponseDueAt, LIMITS } from '@parley/shared/domain';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../../core/audit/audit.service';
 import type { AuthAgent } from '../../core/auth/decorators';
 import { decodeCursor, encodeCursor, likeContains } from '../../core/database/cursor';
@@ -32,8 +32,8 @@ export class ConversationsService {
   ) {}
 
   /** The conversation if the agent may see it (admins: all; agents: their inboxes); otherwise not_found. */
-  async findVisible(agent: Pick<AuthAgent, 'id' | 'role'>, id: string): Promise<Conversation> {
-    const c = await this.conversations.findOne({ where: { id } });
+  async findVisible(agent: Pick<AuthAgent, 'id' | 'role'>, id: string, withContact = false): Promise<Conversation> {
+    const c = await this.conversations.findOne({ where: { id }, relations: { contact: withContact } });
     if (!c) throw new NotFoundException('Conversation', id);
     const ids = await this.inboxes.visibleInboxIds(agent);
     if (ids && !ids.includes(c.inboxId)) throw new NotFoundException('Conversation', id);
@@ -63,18 +63,16 @@ export class ConversationsService {
     }
     const q = query.q?.trim();
     if (q) {
-      const like = likeContains(q);
+      // One id set per source so each uses its own index (trigram GIN on contacts and message bodies).
+      // Message bodies are searched from 3 characters: shorter terms have no trigram to look up.
       const number = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('ct.name ILIKE :like', { like })
-            .orWhere('ct.email ILIKE :like')
-            .orWhere('ct.phone ILIKE :like')
-            .orWhere('ct.company ILIKE :like')
-            .orWhere('c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body ILIKE :like AND m.private = false)');
-          if (number !== null) w.orWhere('c.displayId = :number', { number });
-        }),
-      );
+      const sources = [
+        `SELECT sc.id FROM conversations sc JOIN contacts s ON s.id = sc.contact_id
+          WHERE s.name ILIKE :like OR s.email ILIKE :like OR s.phone ILIKE :like OR s.company ILIKE :like`,
+        ...(q.length >= 3 ? ['SELECT m.conversation_id FROM messages m WHERE m.body ILIKE :like AND m.private = false'] : []),
+        ...(number !== null ? ['SELECT n.id FROM conversations n WHERE n.display_id = :number'] : []),
+      ];
+      qb.andWhere(`c.id IN (${sources.join(' UNION ')})`, { like: likeContains(q), number });
     }
     if (query.cursor) {
       const k = decodeCursor(query.cursor);
@@ -92,8 +90,8 @@ export class ConversationsService {
   }
 
   async get(agent: AuthAgent, id: string): Promise<ConversationDto> {
-    await this.findVisible(agent, id);
-    return this.load(id);
+    const c = await this.findVisible(agent, id, true);
+    return this.toDto(c, (await this.labelsOf([id])).get(id) ?? []);
   }
 
   async create(agent: AuthAgent, dto: CreateConversationDto): Promise<ConversationDto> {
