@@ -27,7 +27,12 @@ export function toApiError(error: unknown, logger?: Logger): ApiError {
     const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
     // Nest turns body-parser's JSON SyntaxError into a plain BadRequestException; give it its own code.
     if (statusCode === 400 && /JSON/.test(message)) return { statusCode, code: 'invalid_payload', message: `Request body is not valid JSON (${message})` };
-    return { statusCode, code: HTTP_CODES[statusCode] ?? 'internal_error', message };
+    // Bodies with more than a message (e.g. the health check's per-indicator report) travel as details.
+    const rest = Object.entries(typeof body === 'object' && body ? body : {}).filter(
+      ([k, v]) => !['message', 'statusCode'].includes(k) && !(k === 'error' && typeof v === 'string'), // Nest's own "Bad Request" text
+    );
+    const details = rest.length ? Object.fromEntries(rest) : undefined;
+    return { statusCode, code: HTTP_CODES[statusCode] ?? 'internal_error', message, ...(details && { details }) };
   }
   const bodyParser = error as { type?: string; status?: number; limit?: number };
   if (bodyParser?.type === 'entity.too.large') {

@@ -11,7 +11,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
   ) {}
 
-  /** 200 when the database answers within 1.5 s, 503 otherwise. */
+  /** 200 `{ status: 'ok', info }` when the database answers within 1.5 s; otherwise 503 in the error shape, the report in `details`. */
   @Public()
   @Get()
   @HealthCheck()
