@@ -7,3 +7,4 @@ export * from './lib/contacts';
 export * from './lib/conversations';
 export * from './lib/messages';
 export * from './lib/catalog';
+export * from './lib/realtime';

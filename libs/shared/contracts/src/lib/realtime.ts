@@ -1,0 +1,168 @@
+import type { AgentAvailability } from '@parley/shared/domain';
+import type { ConversationDto } from './conversations';
+import type { ContactDto } from './contacts';
+import type { ErrorCode } from './errors';
+import type { MessageDto } from './messages';
+
+/**
+ * The live-chat protocol: socket.io namespaces, event names and payloads, shared by the API,
+ * the console and the widget. docs/widget-protocol.md describes it for third-party clients.
+ * Transport: websocket only (no long-polling), so several API processes need no sticky sessions.
+ */
+export const NAMESPACES = { widget: '/widget', agents: '/agents' } as const;
+
+/** Every acknowledged emit answers with one of these. */
+export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } };
+
+// ---------------------------------------------------------------------------------------------
+// Widget (visitor) side
+// ---------------------------------------------------------------------------------------------
+
+/** POST /api/v1/widget/sessions */
+export interface WidgetSessionRequest {
+  inboxToken: string;
+  /** The token from an earlier session on this device; omitted on the first visit. */
+  visitorToken?: string;
+  /** Signed-in users of the host site; `identifierHash` = hex HMAC-SHA256(inbox identity secret, identifier). */
+  identity?: { identifier: string; name?: string; email?: string; identifierHash?: string };
+  locale?: string;
+}
+
+/** What a visitor may see of a message: no private notes, no activity, no internal ids of other parties. */
+export interface VisitorMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  /** `incoming` = written by the visitor; `outgoing` = by the business (agent or approved AI reply). */
+  messageType: 'incoming' | 'outgoing' | 'template';
+  body: string;
+  clientMessageId: string | null;
+  sender: { type: 'contact' | 'agent' | 'bot'; name: string | null; avatarUrl: string | null };
+  createdAt: string;
+}
+
+export interface VisitorConversation {
+  id: string;
+  status: ConversationDto['status'];
+  lastSeq: number;
+  /** Highest seq of the business's messages the visitor has read, and of the visitor's the business has read. */
+  contactLastReadSeq: number;
+  agentLastReadSeq: number;
+  messages: VisitorMessage[];
+}
+
+export interface InboxAvailability {
+  /** An agent is online and the inbox is inside business hours. */
+  online: boolean;
+  /** Typical wait in minutes when online; when offline, ISO time of the next opening (null = unknown). */
+  expectedReplyMinutes: number | null;
+  nextOpenAt: string | null;
+}
+
+export interface WidgetSessionResponse {
+  visitorToken: string;
+  contact: Pick<ContactDto, 'id' | 'name' | 'email' | 'phone'>;
+  conversations: VisitorConversation[];
+  inbox: { name: string; availability: InboxAvailability; greeting: string | null };
+}
+
+export const WIDGET_CLIENT_EVENTS = {
+  send: 'message.send',
+  sync: 'conversation.sync',
+  typing: 'typing',
+  read: 'message.read',
+  updateContact: 'contact.update',
+} as const;
+
+export const WIDGET_SERVER_EVENTS = {
+  messageCreated: 'message.created',
+  typing: 'typing',
+  read: 'message.read',
+  availability: 'inbox.availability',
+  conversationUpdated: 'conversation.updated',
+} as const;
+
+export interface SendMessagePayload {
+  /** A UUID made by the client; resending the same one returns the first ack and stores nothing new. */
+  clientMessageId: string;
+  body: string;
+  /** Omit to open a conversation (or continue the visitor's open one). */
+  conversationId?: string;
+}
+export type SendMessageAck = Ack<{ message: { id: string; conversationId: string; seq: number; createdAt: string } }>;
+
+export interface SyncPayload {
+  conversationId: string;
+  /** The highest seq the client has; the ack carries every later visible message, oldest first. */
+  afterSeq: number;
+}
+export type SyncAck = Ack<{ messages: VisitorMessage[]; agentLastReadSeq: number }>;
+
+export interface TypingPayload {
+  conversationId: string;
+  typing: boolean;
+}
+
+export interface ReadPayload {
+  conversationId: string;
+  /** The highest seq the reader has seen. */
+  seq: number;
+}
+
+export interface UpdateContactPayload {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+export type UpdateContactAck = Ack<{ contact: WidgetSessionResponse['contact'] }>;
+
+export interface TypingEvent {
+  conversationId: string;
+  typing: boolean;
+  sender: { type: 'contact' | 'agent'; id: string; name: string | null };
+}
+
+export interface ReadEvent {
+  conversationId: string;
+  seq: number;
+  reader: 'contact' | 'agent';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agent (console) side
+// ---------------------------------------------------------------------------------------------
+
+export const AGENT_CLIENT_EVENTS = {
+  send: 'message.send',
+  typing: 'typing',
+  read: 'message.read',
+  setAvailability: 'presence.set',
+} as const;
+
+export const AGENT_SERVER_EVENTS = {
+  conversationCreated: 'conversation.created',
+  conversationUpdated: 'conversation.updated',
+  messageCreated: 'message.created',
+  typing: 'typing',
+  read: 'message.read',
+  presence: 'presence.updated',
+} as const;
+
+export interface AgentSendPayload {
+  conversationId: string;
+  clientMessageId: string;
+  body: string;
+  private?: boolean;
+}
+export type AgentSendAck = Ack<{ message: MessageDto }>;
+
+export interface PresenceEvent {
+  agentId: string;
+  name: string;
+  availability: AgentAvailability;
+}
+
+export interface ConversationEvent {
+  conversation: ConversationDto;
+  changes?: Record<string, unknown>;
+}
