@@ -19,6 +19,9 @@ export class Agent {
 
   @Column({ default: false }) disabled: boolean;
 
+  /** Refreshed while the agent has the console open; presence = availability online and seen recently. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) lastSeenAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

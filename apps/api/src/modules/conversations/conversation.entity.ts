@@ -18,6 +18,7 @@ import { Team } from '../teams/team.entity';
 @Index('ix_conversations_assignee_activity', ['assigneeId', 'lastActivityAt', 'id'])
 @Index('ix_conversations_priority_activity', ['priority', 'lastActivityAt', 'id'])
 @Index('ix_conversations_contact', ['contactId', 'lastActivityAt'])
+@Index('ix_conversations_contact_inbox_activity', ['contactInboxId', 'lastActivityAt'])
 export class Conversation {
   @PrimaryGeneratedColumn('uuid') id: string;
 
@@ -36,7 +37,7 @@ export class Conversation {
   @Column('uuid') contactId: string;
   @ManyToOne(() => Contact, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'contact_id' }) contact?: Contact;
 
-  @Index('ix_conversations_contact_inbox') @Column('uuid') contactInboxId: string;
+  @Column('uuid') contactInboxId: string;
   @ManyToOne(() => ContactInbox, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'contact_inbox_id' }) contactInbox?: ContactInbox;
 
   @Column({ type: 'uuid', nullable: true }) assigneeId: string | null;
@@ -61,6 +62,9 @@ export class Conversation {
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) firstRespondedAt: Date | null;
 
   @Column({ default: 0 }) agentUnreadCount: number;
+  /** Read receipts: the highest seq each side has seen. */
+  @Column({ default: 0 }) contactLastReadSeq: number;
+  @Column({ default: 0 }) agentLastReadSeq: number;
   @Column({ default: 0 }) contactUnreadCount: number;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;

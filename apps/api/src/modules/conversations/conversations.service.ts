@@ -109,7 +109,7 @@ export class ConversationsService {
       );
       await this.audit.record({ actor, action: 'conversation.created', entityType: 'conversation', entityId: conv.id }, m);
       const first = dto.message
-        ? await appendMessage(m, { conversationId: conv.id, messageType: 'incoming', senderType: 'contact', senderId: contactId, body: dto.message.body, clientMessageId: dto.message.clientMessageId ?? null })
+        ? (await appendMessage(m, { conversationId: conv.id, messageType: 'incoming', senderType: 'contact', senderId: contactId, body: dto.message.body, clientMessageId: dto.message.clientMessageId ?? null })).message
         : null;
       return { conversationId: conv.id, firstMessage: first };
     });

@@ -13,48 +13,92 @@ export interface AppendMessageInput {
   clientMessageId?: string | null;
 }
 
+export interface AppendResult {
+  message: Message;
+  /** The clientMessageId was stored before: `message` is that original, nothing new was written. */
+  duplicate: boolean;
+}
+
 const PREVIEW = 200;
 
+/** Where a clientMessageId must be unique: per contact inbox for visitors, per agent for agents. */
+function duplicateLookup(input: AppendMessageInput): string {
+  if (!input.clientMessageId) return 'SELECT * FROM messages WHERE false';
+  if (input.senderType === 'agent') {
+    return `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'agent' AND sender_id = $8`;
+  }
+  if (input.senderType === 'contact') {
+    return `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'contact'
+              AND contact_inbox_id = (SELECT contact_inbox_id FROM conversations WHERE id = $1)`;
+  }
+  return 'SELECT * FROM messages WHERE false';
+}
+
 /**
- * Appends a message inside the caller's transaction. The conversation row update allocates the
- * next `seq` under a row lock, so messages of one conversation get gap-free, ordered numbers, and
- * the conversation's activity, preview, unread counters, status and first response move with it.
+ * Appends a message in one statement (one round trip on the chat path): unless the
+ * clientMessageId was stored before, the conversation row update allocates the next `seq` under
+ * its row lock (gap-free, ordered) and moves activity, preview, unread counters, status and first
+ * response with it, and the message is inserted. If two identical sends race, the unique index
+ * fails the later statement as a whole (its seq allocation included); callers then read the original.
+ * Runs inside the caller's transaction when given one.
  */
-export async function appendMessage(m: EntityManager, input: AppendMessageInput): Promise<Message> {
+export async function appendMessage(m: EntityManager, input: AppendMessageInput): Promise<AppendResult> {
   const isPrivate = input.private ?? false;
   const fromContact = input.messageType === 'incoming' && !isPrivate;
   const replyToContact = input.messageType === 'outgoing' && !isPrivate;
-  const shown = fromContact || replyToContact;
   const now = new Date();
-  const rows: { last_seq: number; contact_inbox_id: string }[][] | { last_seq: number; contact_inbox_id: string }[] = await m.query(
-    `UPDATE conversations SET
-       last_seq = last_seq + 1,
-       last_activity_at = $2,
-       updated_at = $2,
-       last_message_preview = CASE WHEN $3 THEN $4 ELSE last_message_preview END,
-       agent_unread_count = CASE WHEN $5 THEN agent_unread_count + 1 WHEN $6 THEN 0 ELSE agent_unread_count END,
-       contact_unread_count = CASE WHEN $6 THEN contact_unread_count + 1 WHEN $5 THEN 0 ELSE contact_unread_count END,
-       status = CASE WHEN $5 THEN 'open'::conversation_status ELSE status END,
-       first_responded_at = CASE WHEN $6 AND first_responded_at IS NULL THEN $2 ELSE first_responded_at END
-     WHERE id = $1
-     RETURNING last_seq, contact_inbox_id`,
-    [input.conversationId, now, shown, input.body.slice(0, PREVIEW), fromContact, replyToContact],
+  const rows: Record<string, unknown>[] = await m.query(
+    `WITH dup AS (${duplicateLookup(input)} LIMIT 1),
+     conv AS (
+       UPDATE conversations SET
+         last_seq = last_seq + 1,
+         last_activity_at = $2,
+         updated_at = $2,
+         last_message_preview = CASE WHEN $3 OR $4 THEN $5 ELSE last_message_preview END,
+         agent_unread_count = CASE WHEN $3 THEN agent_unread_count + 1 WHEN $4 THEN 0 ELSE agent_unread_count END,
+         contact_unread_count = CASE WHEN $4 THEN contact_unread_count + 1 WHEN $3 THEN 0 ELSE contact_unread_count END,
+         status = CASE WHEN $3 THEN 'open'::conversation_status ELSE status END,
+         first_responded_at = CASE WHEN $4 AND first_responded_at IS NULL THEN $2 ELSE first_responded_at END
+       WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM dup)
+       RETURNING last_seq, contact_inbox_id
+     ),
+     ins AS (
+       INSERT INTO messages (conversation_id, seq, message_type, sender_type, sender_id, contact_inbox_id, body, private, client_message_id, created_at)
+       SELECT $1, conv.last_seq, $6::message_type, $7::sender_type, $8, conv.contact_inbox_id, $10, $11, $9, $2 FROM conv
+       RETURNING *
+     )
+     SELECT false AS duplicate, ins.* FROM ins UNION ALL SELECT true AS duplicate, dup.* FROM dup`,
+    [
+      input.conversationId,
+      now,
+      fromContact,
+      replyToContact,
+      input.body.slice(0, PREVIEW),
+      input.messageType,
+      input.senderType,
+      input.senderId,
+      input.clientMessageId ?? null,
+      input.body,
+      isPrivate,
+    ],
   );
-  // node-postgres returns [rows, count] for UPDATE ... RETURNING through TypeORM.
-  const row = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as { last_seq: number; contact_inbox_id: string } | undefined;
+  const row = rows[0];
   if (!row) throw new NotFoundException('Conversation', input.conversationId);
-  const message = m.create(Message, {
-    conversationId: input.conversationId,
-    seq: row.last_seq,
-    messageType: input.messageType,
-    senderType: input.senderType,
-    senderId: input.senderId,
-    contactInboxId: row.contact_inbox_id,
-    body: input.body,
-    private: isPrivate,
-    clientMessageId: input.clientMessageId ?? null,
-    createdAt: now,
+  return { message: toMessage(row), duplicate: row['duplicate'] === true };
+}
+
+export function toMessage(r: Record<string, unknown>): Message {
+  return Object.assign(new Message(), {
+    id: r['id'],
+    conversationId: r['conversation_id'],
+    seq: r['seq'],
+    messageType: r['message_type'],
+    senderType: r['sender_type'],
+    senderId: r['sender_id'],
+    contactInboxId: r['contact_inbox_id'],
+    body: r['body'],
+    private: r['private'],
+    clientMessageId: r['client_message_id'],
+    createdAt: r['created_at'],
   });
-  await m.insert(Message, message);
-  return message;
 }

@@ -5,7 +5,7 @@ import type { MessageDto } from '@parley/shared/contracts';
 import { LIMITS } from '@parley/shared/domain';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AppException } from '../../core/errors/app.exception';
-import { appendMessage, type AppendMessageInput } from './append-message';
+import { appendMessage, type AppendMessageInput, type AppendResult } from './append-message';
 import { Message } from './message.entity';
 import { MESSAGE_CREATED, type MessageCreatedEvent } from './message.events';
 
@@ -56,40 +56,25 @@ export class MessagesService {
 
   /**
    * Stores a message once. A repeated clientMessageId returns the stored original, including
-   * when two copies race: the unique index decides and the loser's transaction rolls back.
+   * when two copies race: the unique index fails the later statement and we read the original.
    */
   async create(input: AppendMessageInput, inboxId: string): Promise<CreatedMessage> {
     if (input.body.length > LIMITS.messageBodyMax) throw new AppException('message_too_long', `Message body exceeds ${LIMITS.messageBodyMax} characters`);
     if (input.body.trim().length === 0) throw new AppException('message_empty', 'Message body is empty');
-    if (input.clientMessageId) {
-      const existing = await this.findByClientId(input);
-      if (existing) return { message: this.toDto(existing), duplicate: true };
-    }
-    let saved: Message;
+    let result: AppendResult;
     try {
-      saved = await this.db.transaction((m) => appendMessage(m, input));
+      result = await appendMessage(this.db.manager, input);
     } catch (e) {
-      const constraint = (e as QueryFailedError & { constraint?: string }).constraint;
-      if (e instanceof QueryFailedError && constraint && IDEMPOTENCY_INDEXES.includes(constraint)) {
-        const existing = await this.findByClientId(input);
-        if (existing) return { message: this.toDto(existing), duplicate: true };
-      }
-      throw e;
+      if (!isIdempotencyConflict(e)) throw e;
+      result = await appendMessage(this.db.manager, input); // now finds the winner's row as a duplicate
     }
-    const message = this.toDto(saved);
-    this.events.emit(MESSAGE_CREATED, { message, inboxId } satisfies MessageCreatedEvent);
-    return { message, duplicate: false };
+    const message = this.toDto(result.message);
+    if (!result.duplicate) this.events.emit(MESSAGE_CREATED, { message, inboxId } satisfies MessageCreatedEvent);
+    return { message, duplicate: result.duplicate };
   }
+}
 
-  private async findByClientId(input: AppendMessageInput): Promise<Message | null> {
-    if (input.senderType === 'agent') {
-      return this.messages.findOne({ where: { senderType: 'agent', senderId: input.senderId!, clientMessageId: input.clientMessageId! } });
-    }
-    // Visitors: unique per contact inbox, i.e. across all of this contact's conversations in the inbox.
-    return this.messages
-      .createQueryBuilder('m')
-      .where(`m.senderType = 'contact' AND m.clientMessageId = :cid`, { cid: input.clientMessageId })
-      .andWhere('m.contactInboxId = (SELECT contact_inbox_id FROM conversations WHERE id = :conv)', { conv: input.conversationId })
-      .getOne();
-  }
+export function isIdempotencyConflict(e: unknown): boolean {
+  const constraint = (e as { constraint?: string }).constraint;
+  return e instanceof QueryFailedError && !!constraint && IDEMPOTENCY_INDEXES.includes(constraint);
 }

@@ -94,7 +94,7 @@ export class SeedService implements OnApplicationBootstrap {
         }),
       );
       for (const [who, body, minutesAgo] of demo.lines) {
-        const msg = await appendMessage(m, {
+        const { message: msg } = await appendMessage(m, {
           conversationId: conv.id,
           messageType: who === 'contact' ? 'incoming' : 'outgoing',
           senderType: who,
