@@ -19,6 +19,7 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { InboxesModule } from './modules/inboxes/inboxes.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { LabelsModule } from './modules/labels/labels.module';
+import { LiveChatModule } from './modules/live-chat/live-chat.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { TeamsModule } from './modules/teams/teams.module';
 
@@ -47,9 +48,10 @@ export class AppModule {
         LabelsModule,
         CannedResponsesModule,
         KnowledgeModule,
+        LiveChatModule,
         // The console (Angular build) on `/`, with the SPA fallback; API paths are never shadowed.
         ...(existsSync(consoleDir)
-          ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*rest}', '/metrics'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]
+          ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*rest}', '/metrics', '/widget.js', '/widget/{*rest}', '/demo'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]
           : []),
       ],
     };

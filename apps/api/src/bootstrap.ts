@@ -3,12 +3,18 @@ import { RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LIMITS } from '@parley/shared/domain';
 import helmet from 'helmet';
+import type { AppConfig } from './core/config/app-config';
+import { RealtimeIoAdapter } from './core/realtime/realtime.adapter';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { createValidationPipe } from './core/errors/validation';
 
 /** Everything the HTTP app needs besides its modules; shared by main.ts and the e2e tests. */
-export function createApp(app: NestExpressApplication): NestExpressApplication {
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }] });
+export async function createApp(app: NestExpressApplication, config: AppConfig): Promise<NestExpressApplication> {
+  const io = new RealtimeIoAdapter(app, config);
+  await io.connectCluster();
+  app.useWebSocketAdapter(io);
+  const outsidePrefix = ['api/health', 'metrics', 'widget.js', 'widget/frame.html', 'widget/:asset', 'demo'];
+  app.setGlobalPrefix('api/v1', { exclude: outsidePrefix.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useBodyParser('json', { limit: LIMITS.requestBodyBytes });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const config = new AppConfig(env, database.url, resolveJwtSecret(env), database.embedded !== null);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
-  createApp(app);
+  await createApp(app, config);
   await app.listen(env.PORT, env.HOST);
   // Graceful shutdown: stop accepting, finish in-flight requests, close the pool, then stop the embedded server.
   let stopping = false;

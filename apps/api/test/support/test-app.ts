@@ -18,6 +18,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   db: DataSource;
   databaseUrl: string;
+  /** Base URL when started with `listen` (sockets need a real port). */
+  url: string;
   /** Access token of the seeded admin. */
   adminToken: string;
   login: (email: string, password: string) => Promise<LoginResponse>;
@@ -25,7 +27,7 @@ export interface TestApp {
 }
 
 /** Boots the real AppModule on a fresh database with migrations applied. */
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; listen?: boolean } = {}): Promise<TestApp> {
   const server = process.env['PARLEY_TEST_SERVER_URL'];
   if (!server) throw new Error('PARLEY_TEST_SERVER_URL is not set: run through the Jest config (globalSetup finds Postgres)');
   const database = await createDatabase(server);
@@ -44,8 +46,10 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
   const config = new AppConfig(env, database.url, 'test-secret-'.padEnd(48, 'x'), false);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  createApp(app);
-  await app.init();
+  await createApp(app, config);
+  if (opts.listen) await app.listen(0, '127.0.0.1');
+  else await app.init();
+  const address = opts.listen ? (app.getHttpServer().address() as { port: number }) : null;
   const http = () => request(app.getHttpServer());
   const login = async (email: string, password: string): Promise<LoginResponse> => {
     const res = await http().post('/api/v1/auth/login').send({ email, password });
@@ -58,6 +62,7 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
     http,
     db: app.get(DataSource),
     databaseUrl: database.url,
+    url: address ? `http://127.0.0.1:${address.port}` : '',
     adminToken: accessToken,
     login,
     close: async () => {

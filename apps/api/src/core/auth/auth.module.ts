@@ -10,6 +10,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RefreshToken } from './refresh-token.entity';
+import { VisitorTokenService } from './visitor-token.service';
 
 @Module({
   imports: [
@@ -25,7 +26,7 @@ import { RefreshToken } from './refresh-token.entity';
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 120 }]),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService],
+  providers: [AuthService, VisitorTokenService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, VisitorTokenService],
 })
 export class AuthModule {}

@@ -17,6 +17,10 @@ export class AppConfig {
     return resolve(this.env.CONSOLE_DIR ?? 'dist/apps/console/browser');
   }
 
+  get widgetDir(): string {
+    return resolve(this.env.WIDGET_DIR ?? 'dist/apps/widget');
+  }
+
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
   }

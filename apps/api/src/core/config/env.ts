@@ -65,6 +65,14 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Redis for the socket.io adapter and rate limits across processes; unset = Postgres (LISTEN/NOTIFY) adapter. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  /** Folder with the built widget (widget.js, widget/, demo/); unset = dist/apps/widget. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  WIDGET_DIR?: string;
+
   /** Folder with the built console (index.html); unset = dist/apps/console/browser. */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   CONSOLE_DIR?: string;

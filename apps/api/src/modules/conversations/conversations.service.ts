@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ConversationDto, LabelRef, Page } from '@parley/shared/contracts';
 import { canTransition, firstResponseDueAt, LIMITS } from '@parley/shared/domain';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../../core/audit/audit.service';
 import type { AuthAgent } from '../../core/auth/decorators';
 import { decodeCursor, encodeCursor, likeContains } from '../../core/database/cursor';
@@ -102,12 +102,7 @@ export class ConversationsService {
     const { conversationId, firstMessage } = await this.db.transaction(async (m) => {
       const contactId = dto.contactId ?? (await this.contacts.create(dto.contact!, actor, m)).id;
       const contactInbox = await this.contacts.findOrCreateInInbox(m, dto.inboxId, `contact:${contactId}`, async () => contactId);
-      const now = new Date();
-      const priority = dto.priority ?? 'medium';
-      const conv = await m.save(
-        m.create(Conversation, { inboxId: dto.inboxId, contactId, contactInboxId: contactInbox.id, priority, lastActivityAt: now, firstResponseDueAt: firstResponseDueAt(now, priority) }),
-      );
-      await this.audit.record({ actor, action: 'conversation.created', entityType: 'conversation', entityId: conv.id }, m);
+      const conv = await this.open(m, { inboxId: dto.inboxId, contactId, contactInboxId: contactInbox.id, priority: dto.priority }, actor);
       const first = dto.message
         ? (await appendMessage(m, { conversationId: conv.id, messageType: 'incoming', senderType: 'contact', senderId: contactId, body: dto.message.body, clientMessageId: dto.message.clientMessageId ?? null })).message
         : null;
@@ -118,10 +113,32 @@ export class ConversationsService {
     if (firstMessage) {
       this.events.emit(MESSAGE_CREATED, {
         inboxId: conversation.inboxId,
+        contactInboxId: firstMessage.contactInboxId!,
         message: { ...firstMessage, createdAt: firstMessage.createdAt.toISOString(), clientMessageId: firstMessage.clientMessageId },
       } satisfies MessageCreatedEvent);
     }
     return conversation;
+  }
+
+  /** A new open conversation with its first-response deadline, inside the caller's transaction. */
+  async open(m: EntityManager, c: { inboxId: string; contactId: string; contactInboxId: string; priority?: Conversation['priority'] }, actor: Actor): Promise<Conversation> {
+    const now = new Date();
+    const priority = c.priority ?? 'medium';
+    const conv = await m.save(m.create(Conversation, { ...c, priority, lastActivityAt: now, firstResponseDueAt: firstResponseDueAt(now, priority) }));
+    await this.audit.record({ actor, action: 'conversation.created', entityType: 'conversation', entityId: conv.id }, m);
+    return conv;
+  }
+
+  /** Read receipt: the reader has seen up to `seq`; returns the new mark, or null for an unknown conversation. */
+  async markRead(conversationId: string, reader: 'contact' | 'agent', seq: number): Promise<number | null> {
+    const column = reader === 'contact' ? 'contact' : 'agent';
+    const rows: { mark: number }[] = await this.db.query(
+      `UPDATE conversations SET ${column}_last_read_seq = GREATEST(${column}_last_read_seq, LEAST($2, last_seq)), ${column}_unread_count = 0
+       WHERE id = $1 RETURNING ${column}_last_read_seq AS mark`,
+      [conversationId, seq],
+    );
+    const first = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as { mark: number } | undefined;
+    return first?.mark ?? null;
   }
 
   /** Status, priority, assignee, team, labels. Each change is audited and leaves an activity message in the thread. */

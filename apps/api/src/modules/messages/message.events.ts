@@ -8,6 +8,8 @@ export const CONVERSATION_UPDATED = 'conversation.updated';
 export interface MessageCreatedEvent {
   message: MessageDto;
   inboxId: string;
+  /** The visitor's identity in the inbox: whose widget room gets the message. */
+  contactInboxId: string;
 }
 
 export interface ConversationChangedEvent {

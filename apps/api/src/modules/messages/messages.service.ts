@@ -69,7 +69,7 @@ export class MessagesService {
       result = await appendMessage(this.db.manager, input); // now finds the winner's row as a duplicate
     }
     const message = this.toDto(result.message);
-    if (!result.duplicate) this.events.emit(MESSAGE_CREATED, { message, inboxId } satisfies MessageCreatedEvent);
+    if (!result.duplicate) this.events.emit(MESSAGE_CREATED, { message, inboxId, contactInboxId: result.message.contactInboxId! } satisfies MessageCreatedEvent);
     return { message, duplicate: result.duplicate };
   }
 }

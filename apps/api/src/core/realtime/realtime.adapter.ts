@@ -1,0 +1,69 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * socket.io for every gateway: websocket transport only (no long-polling, so several API
+ * processes behind a load balancer need no sticky sessions), bounded frames, and a cluster
+ * adapter so rooms span processes: Redis when REDIS_URL is set, otherwise Postgres LISTEN/NOTIFY.
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('Realtime');
+  private adapterFactory?: ReturnType<typeof createPostgresAdapter>;
+  private closers: (() => Promise<unknown>)[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  async connectCluster(): Promise<void> {
+    if (this.config.env.REDIS_URL) {
+      const pub = new Redis(this.config.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: null });
+      const sub = pub.duplicate();
+      for (const c of [pub, sub]) c.on('error', (e) => this.logger.warn(`redis: ${e.message}`));
+      await Promise.all([pub.connect(), sub.connect()]);
+      this.adapterFactory = createRedisAdapter(pub, sub) as unknown as ReturnType<typeof createPostgresAdapter>;
+      this.closers.push(() => pub.quit(), () => sub.quit());
+      this.logger.log('socket.io rooms shared through Redis');
+    } else {
+      const pool = new Pool({ connectionString: this.config.databaseUrl, max: 2, application_name: 'parley-realtime' });
+      pool.on('error', (e) => this.logger.warn(`postgres adapter: ${e.message}`));
+      // The adapter keeps one client checked out for LISTEN without an 'error' listener; a dropped
+      // connection would otherwise crash the process. It reconnects by itself on 'end'.
+      pool.on('connect', (client) => client.on('error', (e) => this.logger.warn(`postgres adapter: ${e.message}`)));
+      this.adapterFactory = createPostgresAdapter(pool, { errorHandler: (e) => this.logger.warn(`postgres adapter: ${e.message}`) });
+      this.closers.push(() => pool.end());
+      this.logger.log('socket.io rooms shared through Postgres LISTEN/NOTIFY');
+    }
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      transports: ['websocket'],
+      maxHttpBufferSize: 64 * 1024,
+      pingInterval: 20_000,
+      pingTimeout: 20_000,
+      perMessageDeflate: false,
+      connectionStateRecovery: undefined,
+    });
+    if (this.adapterFactory) server.adapter(this.adapterFactory);
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    // Bounded: a pub/sub client stuck mid-reconnect must not hold up shutdown.
+    const closing = Promise.all(this.closers.splice(0).map((close) => close().catch(() => undefined)));
+    await Promise.race([closing, new Promise((r) => setTimeout(r, 2000).unref())]);
+  }
+}

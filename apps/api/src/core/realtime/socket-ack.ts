@@ -1,0 +1,33 @@
+import { Logger } from '@nestjs/common';
+import type { Ack } from '@parley/shared/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppException } from '../errors/app.exception';
+import { toApiError } from '../errors/all-exceptions.filter';
+
+const logger = new Logger('Socket');
+
+/**
+ * Runs a socket handler and turns its outcome into an ack: `{ ok: true, ...result }` or
+ * `{ ok: false, error }`. A client's bad input never throws out of a handler.
+ */
+export async function ack<T extends object>(fn: () => Promise<T>): Promise<Ack<T>> {
+  try {
+    return { ok: true, ...(await fn()) };
+  } catch (e) {
+    const err = toApiError(e, logger);
+    return { ok: false, error: { code: err.code, message: err.message, ...(e instanceof AppException && typeof (e.details as { retryAfterMs?: number })?.retryAfterMs === 'number' && { retryAfterMs: (e.details as { retryAfterMs: number }).retryAfterMs }) } };
+  }
+}
+
+/** Validates a socket payload against a DTO class; unknown fields and wrong types are `invalid_payload`. */
+export function parsePayload<T extends object>(cls: new () => T, data: unknown): T {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new AppException('invalid_payload', 'Payload must be an object');
+  const dto = plainToInstance(cls, data);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) {
+    const details = errors.map((e) => ({ field: e.property, errors: Object.values(e.constraints ?? {}) }));
+    throw new AppException('invalid_payload', details.map((d) => d.errors.join(', ')).join('; '), details);
+  }
+  return dto;
+}

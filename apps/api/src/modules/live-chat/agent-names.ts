@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+const TTL_MS = 60_000;
+
+/** Agent display names for visitor-facing messages, cached briefly (they rarely change). */
+@Injectable()
+export class AgentNames {
+  private readonly cache = new Map<string, { name: string; at: number }>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Resolves every id not cached yet with one query, then answers synchronously through `get`. */
+  async load(ids: (string | null)[]): Promise<(id: string) => string | null> {
+    const now = Date.now();
+    const missing = [...new Set(ids.filter((id): id is string => !!id && !((this.cache.get(id)?.at ?? 0) > now - TTL_MS)))];
+    if (missing.length) {
+      const rows: { id: string; name: string }[] = await this.db.query('SELECT id, name FROM agents WHERE id = ANY($1::uuid[])', [missing]);
+      for (const r of rows) this.cache.set(r.id, { name: r.name, at: now });
+    }
+    return (id) => this.cache.get(id)?.name ?? null;
+  }
+}

@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { VisitorConversation, VisitorMessage, WidgetSessionResponse } from '@parley/shared/contracts';
+import { LIMITS as DOMAIN_LIMITS } from '@parley/shared/domain';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../core/audit/audit.service';
+import { VisitorTokenService } from '../../core/auth/visitor-token.service';
+import { AppException } from '../../core/errors/app.exception';
+import { Contact } from '../contacts/contact.entity';
+import { ContactInbox } from '../contacts/contact-inbox.entity';
+import { ContactsService } from '../contacts/contacts.service';
+import { ConversationsService } from '../conversations/conversations.service';
+import { Inbox } from '../inboxes/inbox.entity';
+import { appendMessage } from '../messages/append-message';
+import { CONVERSATION_CREATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { isIdempotencyConflict, MessagesService } from '../messages/messages.service';
+import { AgentNames } from './agent-names';
+import type { SendMessageDto, UpdateContactDto, WidgetSessionDto } from './dto/live-chat.dto';
+import { PresenceService } from './presence.service';
+import { RateLimits } from './rate-limits';
+import { toVisitorMessage } from './visitor-messages';
+
+/** Who is on the other end of a widget socket or request. */
+export interface Visitor {
+  contactInboxId: string;
+  contactId: string;
+  inboxId: string;
+}
+
+const SESSION_CONVERSATIONS = 5;
+const SESSION_MESSAGES = 50;
+
+export function originAllowed(allowed: string[], origin: string | undefined | null): boolean {
+  if (!allowed.length || allowed.includes('*')) return true;
+  if (!origin) return false;
+  const o = origin.toLowerCase().replace(/\/$/, '');
+  return allowed.some((a) => a.toLowerCase().replace(/\/$/, '') === o);
+}
+
+@Injectable()
+export class LiveChatService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: VisitorTokenService,
+    private readonly contacts: ContactsService,
+    private readonly conversations: ConversationsService,
+    private readonly messages: MessagesService,
+    private readonly presence: PresenceService,
+    private readonly agentNames: AgentNames,
+    private readonly limits: RateLimits,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /**
+   * Starts or resumes a visitor session. A valid visitorToken resumes its contact; a verified
+   * identity (HMAC of the identifier) finds the same contact on any device. When the inbox
+   * enforces identity, a missing or wrong hash is refused before any contact is touched.
+   */
+  async createSession(dto: WidgetSessionDto, ctx: { ip: string; origin?: string; selfOrigin: string }): Promise<WidgetSessionResponse> {
+    await this.limits.consume(['ipSessions', ctx.ip]);
+    const inbox = await this.db
+      .getRepository(Inbox)
+      .createQueryBuilder('i')
+      .addSelect('i.identitySecret')
+      .where('i.publicToken = :t', { t: dto.inboxToken })
+      .getOne();
+    if (!inbox || inbox.channel !== 'web_widget') throw new AppException('not_found', 'Unknown inbox token');
+    this.assertOrigin(inbox, ctx.origin, ctx.selfOrigin, dto.hostOrigin);
+
+    const verified = dto.identity?.identifierHash ? this.verifyIdentity(inbox.identitySecret, dto.identity.identifier, dto.identity.identifierHash) : false;
+    if (inbox.identityEnforced && (!dto.identity || !verified)) {
+      throw new AppException('unauthorized', dto.identity ? 'identifierHash does not match the identifier' : 'This inbox requires a verified identity');
+    }
+    if (dto.identity?.identifierHash && !verified) throw new AppException('unauthorized', 'identifierHash does not match the identifier');
+
+    const contactInbox = await this.db.transaction(async (m) => {
+      const resumed = dto.visitorToken ? await this.resume(m, dto.visitorToken, inbox.id) : null;
+      const actor: Actor = { type: 'system', id: null };
+      if (verified && dto.identity) {
+        const sourceId = `identity:${dto.identity.identifier}`;
+        const ci = await this.contacts.findOrCreateInInbox(m, inbox.id, sourceId, async () => resumed?.contactId ?? (await this.contacts.create({ name: dto.identity!.name, email: dto.identity!.email, locale: dto.locale }, actor, m)).id);
+        if (!ci.hmacVerified) await m.update(ContactInbox, ci.id, { hmacVerified: true });
+        await this.fillBlanks(m, ci.contactId, { name: dto.identity.name, email: dto.identity.email });
+        return ci;
+      }
+      if (resumed) {
+        // An unverified identity may only fill in what the contact has not told us yet.
+        if (dto.identity) await this.fillBlanks(m, resumed.contactId, { name: dto.identity.name, email: dto.identity.email });
+        return resumed;
+      }
+      return this.contacts.findOrCreateInInbox(m, inbox.id, `visitor:${randomUUID()}`, async () =>
+        (await this.contacts.create({ name: dto.identity?.name, email: dto.identity?.email, locale: dto.locale }, actor, m)).id,
+      );
+    });
+
+    const contact = await this.contacts.find(contactInbox.contactId);
+    return {
+      visitorToken: await this.tokens.sign(contactInbox.id, inbox.id),
+      contact: { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone },
+      conversations: await this.visitorConversations(contactInbox.id),
+      inbox: { name: inbox.name, availability: await this.presence.availability(inbox.id), greeting: null },
+    };
+  }
+
+  /** Authenticates a widget socket: a valid token for an inbox that accepts the socket's origin. */
+  async authenticate(token: unknown, origin: string | undefined, selfOrigin: string): Promise<Visitor> {
+    const claims = await this.tokens.verify(token);
+    const row = await this.db
+      .getRepository(ContactInbox)
+      .createQueryBuilder('ci')
+      .innerJoinAndSelect('ci.inbox', 'i')
+      .where('ci.id = :id AND ci.inboxId = :inbox', { id: claims.sub, inbox: claims.inb })
+      .getOne();
+    if (!row?.inbox) throw new AppException('unauthorized', 'Unknown visitor');
+    this.assertOrigin(row.inbox, origin, selfOrigin);
+    return { contactInboxId: row.id, contactId: row.contactId, inboxId: row.inboxId };
+  }
+
+  /** Conversation ids this visitor may use (their own, in this inbox). */
+  async ownConversationIds(v: Visitor): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.db.query('SELECT id FROM conversations WHERE contact_inbox_id = $1', [v.contactInboxId]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * A visitor's message, stored exactly once. Without a conversationId it continues the visitor's
+   * open conversation or opens one; the contact inbox row lock keeps two first messages racing
+   * from opening two conversations.
+   */
+  async send(v: Visitor, dto: SendMessageDto, ip: string, own: Set<string>): Promise<{ message: { id: string; conversationId: string; seq: number; createdAt: string } }> {
+    if (dto.body.length > DOMAIN_LIMITS.messageBodyMax) throw new AppException('message_too_long', `Message body exceeds ${DOMAIN_LIMITS.messageBodyMax} characters`);
+    if (dto.body.trim().length === 0) throw new AppException('message_empty', 'Message body is empty');
+    await this.limits.consume(['visitorMessages', v.contactInboxId], ['ipMessages', ip]);
+    const base = { messageType: 'incoming' as const, senderType: 'contact' as const, senderId: v.contactId, body: dto.body, clientMessageId: dto.clientMessageId };
+
+    if (dto.conversationId) {
+      if (!own.has(dto.conversationId)) {
+        const mine = await this.ownConversationIds(v);
+        if (!mine.has(dto.conversationId)) throw new AppException('forbidden', 'Not your conversation');
+        own.add(dto.conversationId);
+      }
+      const { message } = await this.messages.create({ ...base, conversationId: dto.conversationId }, v.inboxId);
+      return { message: { id: message.id, conversationId: message.conversationId, seq: message.seq, createdAt: message.createdAt } };
+    }
+
+    const previous = await this.db.query(`SELECT * FROM messages WHERE contact_inbox_id = $1 AND client_message_id = $2 AND sender_type = 'contact'`, [v.contactInboxId, dto.clientMessageId]);
+    if (previous[0]) return { message: { id: previous[0].id, conversationId: previous[0].conversation_id, seq: previous[0].seq, createdAt: new Date(previous[0].created_at).toISOString() } };
+
+    let opened: { conversationId: string; created: boolean; result: Awaited<ReturnType<typeof appendMessage>> };
+    try {
+      opened = await this.db.transaction(async (m) => {
+        await m.query('SELECT id FROM contact_inboxes WHERE id = $1 FOR UPDATE', [v.contactInboxId]);
+        const [open] = await m.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [v.contactInboxId]);
+        let conversationId: string = open?.id;
+        const created = !conversationId;
+        if (created) {
+          await this.limits.consume(['ipConversations', ip]);
+          conversationId = (await this.conversations.open(m, { inboxId: v.inboxId, contactId: v.contactId, contactInboxId: v.contactInboxId }, { type: 'contact', id: v.contactId })).id;
+        }
+        return { conversationId, created, result: await appendMessage(m, { ...base, conversationId }) };
+      });
+    } catch (e) {
+      if (!isIdempotencyConflict(e)) throw e;
+      return this.send(v, dto, ip, own); // the racing copy won; this finds its message
+    }
+    own.add(opened.conversationId);
+    const message = this.messages.toDto(opened.result.message);
+    if (opened.created) {
+      this.events.emit(CONVERSATION_CREATED, { conversation: await this.conversations.load(opened.conversationId) } satisfies ConversationChangedEvent);
+    }
+    if (!opened.result.duplicate) this.events.emit(MESSAGE_CREATED, { message, inboxId: v.inboxId, contactInboxId: v.contactInboxId } satisfies MessageCreatedEvent);
+    return { message: { id: message.id, conversationId: message.conversationId, seq: message.seq, createdAt: message.createdAt } };
+  }
+
+  /** Everything visible after `afterSeq`, oldest first, and how far the business has read. */
+  async sync(v: Visitor, conversationId: string, afterSeq: number, own: Set<string>): Promise<{ messages: VisitorMessage[]; agentLastReadSeq: number }> {
+    await this.assertOwn(v, conversationId, own);
+    const list = await this.messages.list(conversationId, { after: afterSeq, limit: 500, includePrivate: false });
+    const names = await this.agentNames.load(list.map((m) => m.senderId));
+    const [{ agent_last_read_seq }] = await this.db.query('SELECT agent_last_read_seq FROM conversations WHERE id = $1', [conversationId]);
+    return { messages: list.map((m) => toVisitorMessage(m, names)).filter((m): m is VisitorMessage => !!m), agentLastReadSeq: agent_last_read_seq };
+  }
+
+  async assertOwn(v: Visitor, conversationId: string, own: Set<string>): Promise<void> {
+    if (own.has(conversationId)) return;
+    const mine = await this.ownConversationIds(v);
+    if (!mine.has(conversationId)) throw new AppException('forbidden', 'Not your conversation');
+    own.add(conversationId);
+  }
+
+  /** The one-line "how can we reach you" answer, or a signed-in visitor's details. */
+  async updateContact(v: Visitor, dto: UpdateContactDto) {
+    const updated = await this.contacts.update(v.contactId, dto, { type: 'contact', id: v.contactId });
+    return { contact: { id: updated.id, name: updated.name, email: updated.email, phone: updated.phone } };
+  }
+
+  private async visitorConversations(contactInboxId: string): Promise<VisitorConversation[]> {
+    const convs: { id: string; status: VisitorConversation['status']; last_seq: number; contact_last_read_seq: number; agent_last_read_seq: number }[] = await this.db.query(
+      `SELECT id, status, last_seq, contact_last_read_seq, agent_last_read_seq FROM conversations WHERE contact_inbox_id = $1 ORDER BY last_activity_at DESC LIMIT ${SESSION_CONVERSATIONS}`,
+      [contactInboxId],
+    );
+    const result: VisitorConversation[] = [];
+    for (const c of convs) {
+      const list = await this.messages.list(c.id, { limit: SESSION_MESSAGES, includePrivate: false });
+      const names = await this.agentNames.load(list.map((m) => m.senderId));
+      result.push({
+        id: c.id,
+        status: c.status,
+        lastSeq: c.last_seq,
+        contactLastReadSeq: c.contact_last_read_seq,
+        agentLastReadSeq: c.agent_last_read_seq,
+        messages: list.map((m) => toVisitorMessage(m, names)).filter((m): m is VisitorMessage => !!m),
+      });
+    }
+    return result;
+  }
+
+  private async resume(m: import('typeorm').EntityManager, token: string, inboxId: string): Promise<ContactInbox | null> {
+    try {
+      const claims = await this.tokens.verify(token);
+      if (claims.inb !== inboxId) return null;
+      return await m.findOne(ContactInbox, { where: { id: claims.sub, inboxId } });
+    } catch {
+      return null; // an old or foreign token simply starts a new visitor
+    }
+  }
+
+  private async fillBlanks(m: import('typeorm').EntityManager, contactId: string, values: { name?: string; email?: string }) {
+    const contact = await m.findOneByOrFail(Contact, { id: contactId });
+    const patch: Partial<Contact> = {};
+    if (values.name && !contact.name) patch.name = values.name;
+    if (values.email && !contact.email) patch.email = values.email.toLowerCase();
+    if (Object.keys(patch).length) await m.update(Contact, contactId, patch);
+  }
+
+  private verifyIdentity(secret: string, identifier: string, hash: string): boolean {
+    const expected = createHmac('sha256', secret).update(identifier).digest();
+    const given = Buffer.from(hash, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** The widget's own pages (same origin as the API) are always fine; other origins must be listed. */
+  private assertOrigin(inbox: Inbox, origin: string | undefined, selfOrigin: string, hostOrigin?: string): void {
+    const foreign = origin && origin !== selfOrigin ? origin : undefined;
+    if (foreign && !originAllowed(inbox.allowedOrigins, foreign)) throw new AppException('forbidden', `Origin ${foreign} is not allowed for this inbox`);
+    if (hostOrigin !== undefined && !originAllowed(inbox.allowedOrigins, hostOrigin)) throw new AppException('forbidden', `Origin ${hostOrigin} is not allowed for this inbox`);
+  }
+}

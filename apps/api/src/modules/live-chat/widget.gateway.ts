@@ -1,0 +1,91 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { NAMESPACES, WIDGET_CLIENT_EVENTS, WIDGET_SERVER_EVENTS, type TypingEvent } from '@parley/shared/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { ack, parsePayload } from '../../core/realtime/socket-ack';
+import { ConversationsService } from '../conversations/conversations.service';
+import { ReadDto, SendMessageDto, SyncDto, TypingDto, UpdateContactDto } from './dto/live-chat.dto';
+import { LiveChatService, type Visitor } from './live-chat.service';
+import { rooms } from './rooms';
+
+interface VisitorSocketData {
+  visitor: Visitor;
+  own: Set<string>;
+  ip: string;
+}
+type VisitorSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, VisitorSocketData>;
+
+export const selfOrigin = (s: Socket) => `${s.handshake.secure ? 'https' : 'http'}://${s.handshake.headers.host}`;
+export const clientIp = (s: Socket) => s.handshake.address;
+
+/** `/widget`: one socket per visitor tab. A visitor only ever joins rooms of its own. */
+@WebSocketGateway({ namespace: NAMESPACES.widget })
+export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(WidgetGateway.name);
+  @WebSocketServer() server: Namespace;
+
+  constructor(
+    private readonly chat: LiveChatService,
+    private readonly conversations: ConversationsService,
+  ) {}
+
+  afterInit(nsp: Namespace) {
+    // Refused connections get connect_error with message `unauthorized` or `forbidden`.
+    nsp.use((socket, next) => {
+      const token = (socket.handshake.auth as { visitorToken?: unknown })?.visitorToken;
+      this.chat
+        .authenticate(token, socket.handshake.headers.origin, selfOrigin(socket))
+        .then(async (visitor) => {
+          socket.data = { visitor, own: await this.chat.ownConversationIds(visitor), ip: clientIp(socket) } satisfies VisitorSocketData;
+          next();
+        })
+        .catch((e: { code?: string }) => next(new Error(e.code === 'forbidden' ? 'forbidden' : 'unauthorized')));
+    });
+  }
+
+  async handleConnection(socket: VisitorSocket) {
+    const { visitor } = socket.data;
+    await socket.join([rooms.visitor(visitor.contactInboxId), rooms.widgetInbox(visitor.inboxId)]);
+    this.logger.debug(`visitor ${visitor.contactInboxId} connected`);
+  }
+
+  @SubscribeMessage(WIDGET_CLIENT_EVENTS.send)
+  send(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
+    return ack(() => this.chat.send(s.data.visitor, parsePayload(SendMessageDto, body), s.data.ip, s.data.own));
+  }
+
+  @SubscribeMessage(WIDGET_CLIENT_EVENTS.sync)
+  sync(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
+    return ack(async () => {
+      const dto = parsePayload(SyncDto, body);
+      return this.chat.sync(s.data.visitor, dto.conversationId, dto.afterSeq, s.data.own);
+    });
+  }
+
+  @SubscribeMessage(WIDGET_CLIENT_EVENTS.typing)
+  typing(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
+    return ack(async () => {
+      const dto = parsePayload(TypingDto, body);
+      await this.chat.assertOwn(s.data.visitor, dto.conversationId, s.data.own);
+      const event: TypingEvent = { conversationId: dto.conversationId, typing: dto.typing, sender: { type: 'contact', id: s.data.visitor.contactId, name: null } };
+      s.nsp.server.of(NAMESPACES.agents).to(rooms.agentInbox(s.data.visitor.inboxId)).to(rooms.admins).emit(WIDGET_SERVER_EVENTS.typing, event);
+      return {};
+    });
+  }
+
+  @SubscribeMessage(WIDGET_CLIENT_EVENTS.read)
+  read(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
+    return ack(async () => {
+      const dto = parsePayload(ReadDto, body);
+      await this.chat.assertOwn(s.data.visitor, dto.conversationId, s.data.own);
+      const seq = await this.conversations.markRead(dto.conversationId, 'contact', dto.seq);
+      s.nsp.server.of(NAMESPACES.agents).to(rooms.agentInbox(s.data.visitor.inboxId)).to(rooms.admins).emit(WIDGET_SERVER_EVENTS.read, { conversationId: dto.conversationId, seq, reader: 'contact' });
+      return { seq };
+    });
+  }
+
+  @SubscribeMessage(WIDGET_CLIENT_EVENTS.updateContact)
+  updateContact(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
+    return ack(() => this.chat.updateContact(s.data.visitor, parsePayload(UpdateContactDto, body)));
+  }
+}
