@@ -69,6 +69,19 @@ export class Env {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** Abuse limits for visitors (0 = no limit). Per process, or across processes through Redis. */
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_VISITOR_MESSAGES_PER_10S = 20;
+
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_IP_MESSAGES_PER_10S = 60;
+
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_IP_CONVERSATIONS_PER_HOUR = 20;
+
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_IP_SESSIONS_PER_MINUTE = 60;
+
   /** Folder with the built widget (widget.js, widget/, demo/); unset = dist/apps/widget. */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   WIDGET_DIR?: string;
