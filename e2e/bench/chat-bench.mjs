@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// npm run bench:chat — runs ../shared/chatbench's load generator against the bare baseline relay and
+// against Parley, in the same run on the same Postgres, and prints both and their ratio.
+// Scenarios: (a) 2,000 visitors connected, 500 msg/s in total, 5 agents; (b) a ramp to the maximum
+// sustained rate (delivery p99 < 100 ms). Last stdout line: JSON with every figure.
+// Options: --quick (shorter windows), --skip-ramp, --database-url URL (default postgres://postgres@127.0.0.1:5432).
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const SOURCE = resolve(ROOT, '../shared/chatbench');
+// A private copy (tmp/ is git-ignored) so installing its dependencies never writes into ../shared.
+const CHATBENCH = resolve(ROOT, 'tmp/chatbench');
+const args = process.argv.slice(2);
+const flag = (n) => args.includes(`--${n}`);
+const value = (n, d) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : d);
+const server = value('database-url', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432');
+const quick = flag('quick');
+const log = (...a) => console.error('[bench:chat]', ...a);
+
+if (!existsSync(join(SOURCE, 'loadgen.mjs'))) throw new Error(`chatbench not found at ${SOURCE}`);
+cpSync(SOURCE, CHATBENCH, { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes('/results') });
+if (!existsSync(join(CHATBENCH, 'node_modules/socket.io-client'))) {
+  log('installing chatbench dependencies');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: CHATBENCH, stdio: 'inherit' });
+}
+if (!existsSync(join(ROOT, 'dist/apps/api/main.js'))) throw new Error('build the API first: npx nx build api');
+
+async function freshDatabase(name) {
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return `${server}/${name}`;
+}
+
+function postmasterPid() {
+  try {
+    const out = execFileSync('sh', ['-c', "ps -o pid= -C postgres --sort=start_time | head -1"]).toString().trim();
+    return out || null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitHttp(url, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function start(cmd, argv, env) {
+  const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return child;
+}
+
+function loadgen(url, adapter, extra, serverPid) {
+  const db = postmasterPid();
+  const argv = [join(CHATBENCH, 'loadgen.mjs'), url, '--adapter', adapter, '--server-pid', String(serverPid), ...(db ? ['--db-pid', db] : []), ...extra];
+  const out = execFileSync(process.execPath, argv, { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n');
+  return JSON.parse(out[out.length - 1]);
+}
+
+const SCENARIOS = {
+  load: ['--visitors', '2000', '--agents', '5', '--rate', '0.25', '--duration', quick ? '10' : '20', '--warmup', '3'],
+  ramp: ['--visitors', '100', '--agents', '5', '--ramp', '--max-seconds', '600'],
+};
+
+async function measure(name, { url, adapter, boot }) {
+  const results = {};
+  for (const [scenario, extra] of Object.entries(SCENARIOS)) {
+    if (scenario === 'ramp' && flag('skip-ramp')) continue;
+    const child = await boot();
+    try {
+      await waitHttp(`${url}/api/health`).catch(() => waitHttp(url));
+      log(`${name}: ${scenario}`);
+      results[scenario] = loadgen(url, adapter, extra, child.pid);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }
+  return results;
+}
+
+const baselineDb = await freshDatabase('chatbench_baseline');
+const parleyDb = await freshDatabase('chatbench_parley');
+const dataDir = mkdtempSync(join(tmpdir(), 'parley-chatbench-'));
+const admin = { email: 'bench@parley.test', password: 'bench-password-123' };
+
+const baseline = await measure('baseline', {
+  url: 'http://127.0.0.1:4100',
+  adapter: join(CHATBENCH, 'adapters/baseline.mjs'),
+  boot: async () => start(process.execPath, [join(CHATBENCH, 'baseline-server.mjs')], { PORT: '4100', DATABASE_URL: baselineDb, TRUNCATE_ON_START: '1' }),
+});
+process.env.PARLEY_BENCH_EMAIL = admin.email;
+process.env.PARLEY_BENCH_PASSWORD = admin.password;
+const parley = await measure('parley', {
+  url: 'http://127.0.0.1:4200',
+  adapter: join(HERE, 'chatbench-adapter.mjs'),
+  boot: async () =>
+    start(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+      PORT: '4200',
+      DATABASE_URL: parleyDb,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PARLEY_DEMO: '0',
+      PARLEY_DATA_DIR: dataDir,
+      PARLEY_ADMIN_EMAIL: admin.email,
+      PARLEY_ADMIN_PASSWORD: admin.password,
+      // The load comes from one IP with thousands of visitors: switch the abuse limits off.
+      RATE_LIMIT_VISITOR_MESSAGES_PER_10S: '0',
+      RATE_LIMIT_IP_MESSAGES_PER_10S: '0',
+      RATE_LIMIT_IP_CONVERSATIONS_PER_HOUR: '0',
+      RATE_LIMIT_IP_SESSIONS_PER_MINUTE: '0',
+    }),
+});
+
+const pick = (r, path) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), r);
+const rows = [
+  ['load: delivery p50 ms', 'load.window.deliveryLatencyMs.p50'],
+  ['load: delivery p99 ms', 'load.window.deliveryLatencyMs.p99'],
+  ['load: ack p99 ms', 'load.window.ackLatencyMs.p99'],
+  ['load: achieved msg/s', 'load.window.achievedMsgsPerSec'],
+  ['load: lost', 'load.window.lost'],
+  ['load: server RSS idle, connected MB', 'load.server.rssMbIdleConnected'],
+  ['load: server RSS peak MB', 'load.window.serverRssMbPeak'],
+  ['load: server CPU cores', 'load.window.cpu.serverCpuCores'],
+  ['load: loadgen CPU cores', 'load.window.cpu.loadgenCpuCores'],
+  ['load: postgres CPU cores', 'load.window.cpu.dbCpuCores'],
+  ['ramp: max sustained msg/s', 'ramp.ramp.maxSustainedMsgsPerSec'],
+];
+console.log('\nmetric'.padEnd(34) + 'baseline'.padStart(12) + 'parley'.padStart(12) + 'ratio'.padStart(10));
+for (const [label, path] of rows) {
+  const b = pick(baseline, path);
+  const p = pick(parley, path);
+  const ratio = typeof b === 'number' && typeof p === 'number' && b !== 0 ? (p / b).toFixed(2) : '';
+  console.log(label.padEnd(33) + String(b ?? '-').padStart(12) + String(p ?? '-').padStart(12) + ratio.padStart(10));
+}
+console.log(JSON.stringify({ bench: 'chat', baseline, parley, throughputRatio: pick(parley, 'ramp.ramp.maxSustainedMsgsPerSec') / pick(baseline, 'ramp.ramp.maxSustainedMsgsPerSec') || null }));
