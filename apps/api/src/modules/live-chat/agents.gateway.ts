@@ -95,7 +95,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       const conv = await this.visible(s, dto.conversationId);
       const event: TypingEvent = { conversationId: dto.conversationId, typing: dto.typing, sender: { type: 'agent', id: s.data.agent.id, name: s.data.agent.name } };
       s.to(rooms.agentInbox(conv.inboxId)).to(rooms.admins).emit(AGENT_SERVER_EVENTS.typing, event);
-      s.nsp.server.of(NAMESPACES.widget).to(rooms.visitor(conv.contactInboxId)).emit(WIDGET_SERVER_EVENTS.typing, event);
+      const forVisitor: TypingEvent = { ...event, sender: { type: 'agent', name: s.data.agent.name } };
+      s.nsp.server.of(NAMESPACES.widget).to(rooms.visitor(conv.contactInboxId)).emit(WIDGET_SERVER_EVENTS.typing, forVisitor);
       return {};
     });
   }

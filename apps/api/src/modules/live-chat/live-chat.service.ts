@@ -32,6 +32,14 @@ export interface Visitor {
 const SESSION_CONVERSATIONS = 5;
 const SESSION_MESSAGES = 50;
 
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return origin.toLowerCase();
+  }
+}
+
 export function originAllowed(allowed: string[], origin: string | undefined | null): boolean {
   if (!allowed.length || allowed.includes('*')) return true;
   if (!origin) return false;
@@ -58,7 +66,7 @@ export class LiveChatService {
    * identity (HMAC of the identifier) finds the same contact on any device. When the inbox
    * enforces identity, a missing or wrong hash is refused before any contact is touched.
    */
-  async createSession(dto: WidgetSessionDto, ctx: { ip: string; origin?: string; selfOrigin: string }): Promise<WidgetSessionResponse> {
+  async createSession(dto: WidgetSessionDto, ctx: { ip: string; origin?: string; apiHost: string }): Promise<WidgetSessionResponse> {
     await this.limits.consume(['ipSessions', ctx.ip]);
     const inbox = await this.db
       .getRepository(Inbox)
@@ -67,7 +75,7 @@ export class LiveChatService {
       .where('i.publicToken = :t', { t: dto.inboxToken })
       .getOne();
     if (!inbox || inbox.channel !== 'web_widget') throw new AppException('not_found', 'Unknown inbox token');
-    this.assertOrigin(inbox, ctx.origin, ctx.selfOrigin, dto.hostOrigin);
+    this.assertOrigin(inbox, ctx.origin, ctx.apiHost, dto.hostOrigin);
 
     const verified = dto.identity?.identifierHash ? this.verifyIdentity(inbox.identitySecret, dto.identity.identifier, dto.identity.identifierHash) : false;
     if (inbox.identityEnforced && (!dto.identity || !verified)) {
@@ -105,7 +113,7 @@ export class LiveChatService {
   }
 
   /** Authenticates a widget socket: a valid token for an inbox that accepts the socket's origin. */
-  async authenticate(token: unknown, origin: string | undefined, selfOrigin: string): Promise<Visitor> {
+  async authenticate(token: unknown, origin: string | undefined, apiHost: string): Promise<Visitor> {
     const claims = await this.tokens.verify(token);
     const row = await this.db
       .getRepository(ContactInbox)
@@ -114,7 +122,7 @@ export class LiveChatService {
       .where('ci.id = :id AND ci.inboxId = :inbox', { id: claims.sub, inbox: claims.inb })
       .getOne();
     if (!row?.inbox) throw new AppException('unauthorized', 'Unknown visitor');
-    this.assertOrigin(row.inbox, origin, selfOrigin);
+    this.assertOrigin(row.inbox, origin, apiHost);
     return { contactInboxId: row.id, contactId: row.contactId, inboxId: row.inboxId };
   }
 
@@ -241,9 +249,12 @@ export class LiveChatService {
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
-  /** The widget's own pages (same origin as the API) are always fine; other origins must be listed. */
-  private assertOrigin(inbox: Inbox, origin: string | undefined, selfOrigin: string, hostOrigin?: string): void {
-    const foreign = origin && origin !== selfOrigin ? origin : undefined;
+  /**
+   * The widget's own frame (served by the API, same host) is always fine; other origins must be
+   * listed. Compared by host, not scheme, so a TLS-terminating proxy in front does not matter.
+   */
+  private assertOrigin(inbox: Inbox, origin: string | undefined, apiHost: string, hostOrigin?: string): void {
+    const foreign = origin && hostOf(origin) !== apiHost.toLowerCase() ? origin : undefined;
     if (foreign && !originAllowed(inbox.allowedOrigins, foreign)) throw new AppException('forbidden', `Origin ${foreign} is not allowed for this inbox`);
     if (hostOrigin !== undefined && !originAllowed(inbox.allowedOrigins, hostOrigin)) throw new AppException('forbidden', `Origin ${hostOrigin} is not allowed for this inbox`);
   }

@@ -15,6 +15,6 @@ export class WidgetSessionsController {
   @Post('sessions')
   @HttpCode(200)
   create(@Body() body: WidgetSessionDto, @Req() req: Request) {
-    return this.chat.createSession(body, { ip: req.ip ?? 'unknown', origin: req.headers.origin, selfOrigin: `${req.protocol}://${req.get('host')}` });
+    return this.chat.createSession(body, { ip: req.ip ?? 'unknown', origin: req.headers.origin, apiHost: req.get('host') ?? '' });
   }
 }

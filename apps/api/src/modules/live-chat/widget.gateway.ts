@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { NAMESPACES, WIDGET_CLIENT_EVENTS, WIDGET_SERVER_EVENTS, type TypingEvent } from '@parley/shared/contracts';
 import type { Namespace, Socket } from 'socket.io';
+import { AppException } from '../../core/errors/app.exception';
 import { ack, parsePayload } from '../../core/realtime/socket-ack';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ReadDto, SendMessageDto, SyncDto, TypingDto, UpdateContactDto } from './dto/live-chat.dto';
@@ -15,7 +16,7 @@ interface VisitorSocketData {
 }
 type VisitorSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, VisitorSocketData>;
 
-export const selfOrigin = (s: Socket) => `${s.handshake.secure ? 'https' : 'http'}://${s.handshake.headers.host}`;
+export const apiHost = (s: Socket) => s.handshake.headers.host ?? '';
 export const clientIp = (s: Socket) => s.handshake.address;
 
 /** `/widget`: one socket per visitor tab. A visitor only ever joins rooms of its own. */
@@ -30,16 +31,21 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
   ) {}
 
   afterInit(nsp: Namespace) {
-    // Refused connections get connect_error with message `unauthorized` or `forbidden`.
+    // Refused connections get connect_error with message `unauthorized` (get a new session),
+    // `forbidden` (origin not allowed) or `service_unavailable` (try again; keep the token).
     nsp.use((socket, next) => {
       const token = (socket.handshake.auth as { visitorToken?: unknown })?.visitorToken;
       this.chat
-        .authenticate(token, socket.handshake.headers.origin, selfOrigin(socket))
+        .authenticate(token, socket.handshake.headers.origin, apiHost(socket))
         .then(async (visitor) => {
           socket.data = { visitor, own: await this.chat.ownConversationIds(visitor), ip: clientIp(socket) } satisfies VisitorSocketData;
           next();
         })
-        .catch((e: { code?: string }) => next(new Error(e.code === 'forbidden' ? 'forbidden' : 'unauthorized')));
+        .catch((e: unknown) => {
+          const code = e instanceof AppException ? e.code : 'service_unavailable';
+          if (code === 'service_unavailable') this.logger.warn(`visitor authentication failed: ${(e as Error).message}`);
+          next(new Error(code === 'forbidden' || code === 'unauthorized' ? code : 'service_unavailable'));
+        });
     });
   }
 

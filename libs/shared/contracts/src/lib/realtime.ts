@@ -26,6 +26,8 @@ export interface WidgetSessionRequest {
   /** Signed-in users of the host site; `identifierHash` = hex HMAC-SHA256(inbox identity secret, identifier). */
   identity?: { identifier: string; name?: string; email?: string; identifierHash?: string };
   locale?: string;
+  /** Origin of the page embedding the widget (the loader passes it); checked against the inbox's allowed origins. */
+  hostOrigin?: string;
 }
 
 /** What a visitor may see of a message: no private notes, no activity, no internal ids of other parties. */
@@ -119,7 +121,8 @@ export type UpdateContactAck = Ack<{ contact: WidgetSessionResponse['contact'] }
 export interface TypingEvent {
   conversationId: string;
   typing: boolean;
-  sender: { type: 'contact' | 'agent'; id: string; name: string | null };
+  /** `id` is given to agents only; visitors see the agent's name, never internal ids. */
+  sender: { type: 'contact' | 'agent'; id?: string; name: string | null };
 }
 
 export interface ReadEvent {
