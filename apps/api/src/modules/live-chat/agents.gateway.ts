@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { JwtService } from '@nestjs/jwt';
 import { AGENT_CLIENT_EVENTS, AGENT_SERVER_EVENTS, NAMESPACES, WIDGET_SERVER_EVENTS, type PresenceEvent, type TypingEvent } from '@parley/shared/contracts';
-import type { Namespace, Socket } from 'socket.io';
+import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import type { AccessTokenClaims } from '../../core/auth/access.guard';
 import type { AuthAgent } from '../../core/auth/decorators';
 import { ack, parsePayload } from '../../core/realtime/socket-ack';
@@ -19,7 +19,7 @@ interface AgentSocketData {
   /** conversation id → inbox id and contact inbox id, for the conversations this socket touched */
   seen: Map<string, { inboxId: string; contactInboxId: string }>;
 }
-type AgentSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, AgentSocketData>;
+type AgentSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, AgentSocketData>;
 
 /** `/agents`: the console. Agents receive events of the inboxes they belong to; admins of all. */
 @WebSocketGateway({ namespace: NAMESPACES.agents })

@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { NAMESPACES, WIDGET_CLIENT_EVENTS, WIDGET_SERVER_EVENTS, type TypingEvent } from '@parley/shared/contracts';
-import type { Namespace, Socket } from 'socket.io';
+import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { AppException } from '../../core/errors/app.exception';
 import { ack, parsePayload } from '../../core/realtime/socket-ack';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ReadDto, SendMessageDto, SyncDto, TypingDto, UpdateContactDto } from './dto/live-chat.dto';
 import { LiveChatService, type Visitor } from './live-chat.service';
+import { PresenceService } from './presence.service';
 import { rooms } from './rooms';
 
 interface VisitorSocketData {
@@ -14,7 +15,7 @@ interface VisitorSocketData {
   own: Set<string>;
   ip: string;
 }
-type VisitorSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, VisitorSocketData>;
+type VisitorSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, VisitorSocketData>;
 
 export const apiHost = (s: Socket) => s.handshake.headers.host ?? '';
 export const clientIp = (s: Socket) => s.handshake.address;
@@ -28,6 +29,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly chat: LiveChatService,
     private readonly conversations: ConversationsService,
+    private readonly presence: PresenceService,
   ) {}
 
   afterInit(nsp: Namespace) {
@@ -52,7 +54,8 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: VisitorSocket) {
     const { visitor } = socket.data;
     await socket.join([rooms.visitor(visitor.contactInboxId), rooms.widgetInbox(visitor.inboxId)]);
-    this.logger.debug(`visitor ${visitor.contactInboxId} connected`);
+    // Fresh availability on every (re)connect: whatever changed while away is not replayed.
+    socket.emit(WIDGET_SERVER_EVENTS.availability, await this.presence.availability(visitor.inboxId));
   }
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.send)

@@ -1,0 +1,87 @@
+import type { Ref } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { contactPromptVisible, type ChatController, type ChatState } from '../core/chat-controller';
+import { buildTimeline } from '../core/conversation-store';
+import { describeAvailability, type Strings } from '../core/i18n';
+import { Composer } from './composer';
+import { ContactPrompt } from './contact-prompt';
+import { CloseIcon } from './icons';
+import { MessageList } from './message-list';
+
+export function Panel(props: {
+  state: ChatState;
+  controller: ChatController;
+  t: Strings;
+  onClose(): void;
+  inputRef: Ref<HTMLTextAreaElement>;
+}) {
+  const { state, controller, t } = props;
+  const items = useMemo(() => buildTimeline(state.conversation, state.outbox), [state.conversation, state.outbox]);
+  const availability = state.inbox ? state.inbox.availability : null;
+  const expectation = availability ? describeAvailability(availability, state.locale, new Date()) : '';
+  const banner =
+    state.phase === 'starting' || state.connection === 'connecting' ? t.connecting : state.connection === 'offline' ? t.reconnecting : null;
+
+  return (
+    <section
+      id="pw-panel"
+      class="pw-panel"
+      role="dialog"
+      aria-modal={state.mobile}
+      aria-labelledby="pw-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          props.onClose();
+        }
+      }}
+    >
+      <header class="pw-header">
+        <div class="pw-heading">
+          <h1 id="pw-title">{state.inbox ? state.inbox.name : t.title}</h1>
+          {availability && (
+            <p class="pw-availability">
+              <span class={'pw-dot' + (availability.online ? ' pw-dot-online' : '')} aria-hidden="true" />
+              {availability.online ? t.online + ' · ' + expectation : expectation}
+            </p>
+          )}
+        </div>
+        <button type="button" class="pw-icon-button" aria-label={t.closeChat} onClick={props.onClose}>
+          <CloseIcon />
+        </button>
+      </header>
+      {banner && (
+        <p class="pw-banner" role="status">
+          {banner}
+        </p>
+      )}
+      <MessageList
+        items={items}
+        greeting={state.inbox ? state.inbox.greeting : null}
+        agentTyping={state.agentTyping}
+        resolved={!!state.conversation && state.conversation.status === 'resolved'}
+        locale={state.locale}
+        t={t}
+        onRetry={(id) => controller.retry(id)}
+        onDiscard={(id) => controller.discard(id)}
+        footer={
+          contactPromptVisible(state) ? (
+            <ContactPrompt
+              t={t}
+              expectation={expectation}
+              status={state.capture.status}
+              savedValue={state.capture.value}
+              onSubmit={(raw) => controller.submitContact(raw)}
+            />
+          ) : null
+        }
+      />
+      <Composer
+        t={t}
+        inputRef={props.inputRef}
+        onSend={(text) => controller.send(text)}
+        onInput={(text) => controller.composerChanged(text)}
+      />
+    </section>
+  );
+}
