@@ -70,7 +70,7 @@ describe('widget in a real browser, embedded on another origin', () => {
     await admin.end();
   });
 
-  const waitFor = async <T>(fn: () => T | undefined, ms = 10_000): Promise<T> => {
+  const waitFor = async <T>(fn: () => T | undefined | false, ms = 10_000): Promise<T> => {
     const end = Date.now() + ms;
     for (;;) {
       const v = fn();
@@ -85,7 +85,9 @@ describe('widget in a real browser, embedded on another origin', () => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     await page.goto(hostUrl);
-    const frame = page.frameLocator('iframe[src*="/widget/frame.html"]');
+    // The loader puts the iframe in a closed shadow root: reach the frame through the page's frames.
+    const widgetFrame = () => waitFor(() => page.frames().find((f) => f.url().includes('/widget/frame.html') && !f.isDetached()));
+    const frame = await widgetFrame();
 
     await frame.locator('.pw-launcher').click();
     const korean = '안녕하세요! 주문번호 HB-20261121-0042 배송 언제 와요?';
@@ -99,7 +101,7 @@ describe('widget in a real browser, embedded on another origin', () => {
     await frame.locator('.pw-bubble', { hasText: '내일 도착 예정입니다' }).waitFor();
 
     await page.reload();
-    const again = page.frameLocator('iframe[src*="/widget/frame.html"]');
+    const again = await widgetFrame();
     if (!(await again.locator('#pw-input').isVisible())) await again.locator('.pw-launcher').click();
     await again.locator('.pw-bubble', { hasText: 'HB-20261121-0042' }).waitFor();
     await again.locator('.pw-bubble', { hasText: '내일 도착 예정입니다' }).waitFor();
