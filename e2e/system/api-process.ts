@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const MAIN = resolve(__dirname, '../../dist/apps/api/main.js');
+/** The built API; PARLEY_API_MAIN points the tests at another build (e.g. one with a candidate fix). */
+export const MAIN = resolve(process.env['PARLEY_API_MAIN'] ?? resolve(__dirname, '../../dist/apps/api/main.js'));
 
 export interface ApiProcess {
   proc: ChildProcess;

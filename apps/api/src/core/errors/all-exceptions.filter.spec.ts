@@ -24,5 +24,7 @@ describe('toApiError', () => {
 
   it('reports a lost database as 503 service_unavailable', () => {
     expect(toApiError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ statusCode: 503, code: 'service_unavailable' });
+    expect(toApiError(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toMatchObject({ statusCode: 503, code: 'service_unavailable' });
+    expect(toApiError(Object.assign(new Error('connection failure'), { code: '08006' }))).toMatchObject({ statusCode: 503, code: 'service_unavailable' });
   });
 });

@@ -4,7 +4,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 
@@ -35,11 +35,21 @@ export class RealtimeIoAdapter extends IoAdapter {
       this.closers.push(() => pub.quit(), () => sub.quit());
       this.logger.log('socket.io rooms shared through Redis');
     } else {
-      const pool = new Pool({ connectionString: this.config.databaseUrl, max: 2, application_name: 'parley-realtime' });
+      const pool = new Pool({ connectionString: this.config.databaseUrl, max: 2, application_name: 'parley-realtime', connectionTimeoutMillis: 5_000 });
       pool.on('error', (e) => this.logger.warn(`postgres adapter: ${e.message}`));
-      // The adapter keeps one client checked out for LISTEN without an 'error' listener; a dropped
-      // connection would otherwise crash the process. It reconnects by itself on 'end'.
-      pool.on('connect', (client) => client.on('error', (e) => this.logger.warn(`postgres adapter: ${e.message}`)));
+      // The adapter keeps one client checked out for LISTEN, without an 'error' listener (a dropped
+      // connection would crash the process) and never releases it when the connection ends: after one
+      // Postgres restart the pool would look full and every emit would wait forever. Release it here;
+      // the adapter reconnects by itself on 'end'.
+      const checkedOut = new WeakSet<PoolClient>();
+      pool.on('acquire', (client) => checkedOut.add(client));
+      pool.on('release', (_err, client) => checkedOut.delete(client));
+      pool.on('connect', (client) => {
+        client.on('error', (e) => this.logger.warn(`postgres adapter: ${e.message}`));
+        client.on('end', () => {
+          if (checkedOut.has(client)) client.release(new Error('connection ended'));
+        });
+      });
       this.adapterFactory = createPostgresAdapter(pool, { errorHandler: (e) => this.logger.warn(`postgres adapter: ${e.message}`) });
       this.closers.push(() => pool.end());
       this.logger.log('socket.io rooms shared through Postgres LISTEN/NOTIFY');

@@ -40,15 +40,21 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     nsp.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       if (typeof token !== 'string') return next(new Error('unauthorized'));
-      this.jwt
-        .verifyAsync<AccessTokenClaims>(token)
-        .then(async (claims) => {
-          const agent = claims.typ === 'agent' ? await this.agents.findActive(claims.sub) : null;
-          if (!agent) return next(new Error('unauthorized'));
-          socket.data = { agent: { id: agent.id, role: agent.role, name: agent.name, email: agent.email }, seen: new Map() } satisfies AgentSocketData;
-          next();
-        })
-        .catch(() => next(new Error('unauthorized')));
+      this.jwt.verifyAsync<AccessTokenClaims>(token).then(
+        async (claims) => {
+          try {
+            const agent = claims.typ === 'agent' ? await this.agents.findActive(claims.sub) : null;
+            if (!agent) return next(new Error('unauthorized'));
+            socket.data = { agent: { id: agent.id, role: agent.role, name: agent.name, email: agent.email }, seen: new Map() } satisfies AgentSocketData;
+            next();
+          } catch (e) {
+            // The database is away: not a logout, the console should retry.
+            this.logger.warn(`agent authentication failed: ${(e as Error).message}`);
+            next(new Error('service_unavailable'));
+          }
+        },
+        () => next(new Error('unauthorized')),
+      );
     });
   }
 
