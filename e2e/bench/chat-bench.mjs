@@ -5,6 +5,7 @@
 // sustained rate (delivery p99 < 100 ms). Last stdout line: JSON with every figure.
 // Options: --quick (shorter windows), --skip-ramp, --database-url URL (default postgres://postgres@127.0.0.1:5432).
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -96,24 +97,37 @@ async function measure(name, { url, adapter, boot }) {
   return results;
 }
 
+/** A port nothing listens on now (the OS picks it), so a stray server can never answer for ours. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+const [baselinePort, parleyPort] = [await freePort(), await freePort()];
+
 const baselineDb = await freshDatabase('chatbench_baseline');
 const parleyDb = await freshDatabase('chatbench_parley');
 const dataDir = mkdtempSync(join(tmpdir(), 'parley-chatbench-'));
 const admin = { email: 'bench@parley.test', password: 'bench-password-123' };
 
 const baseline = await measure('baseline', {
-  url: 'http://127.0.0.1:4100',
+  url: `http://127.0.0.1:${baselinePort}`,
   adapter: join(CHATBENCH, 'adapters/baseline.mjs'),
-  boot: async () => start(process.execPath, [join(CHATBENCH, 'baseline-server.mjs')], { PORT: '4100', DATABASE_URL: baselineDb, TRUNCATE_ON_START: '1' }),
+  boot: async () => start(process.execPath, [join(CHATBENCH, 'baseline-server.mjs')], { PORT: String(baselinePort), DATABASE_URL: baselineDb, TRUNCATE_ON_START: '1' }),
 });
 process.env.PARLEY_BENCH_EMAIL = admin.email;
 process.env.PARLEY_BENCH_PASSWORD = admin.password;
 const parley = await measure('parley', {
-  url: 'http://127.0.0.1:4200',
+  url: `http://127.0.0.1:${parleyPort}`,
   adapter: join(HERE, 'chatbench-adapter.mjs'),
   boot: async () =>
     start(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
-      PORT: '4200',
+      PORT: String(parleyPort),
       DATABASE_URL: parleyDb,
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
