@@ -1,0 +1,19 @@
+/**
+ * @parley/ai: the AI layer behind ports. The offline provider is the default (no network, no weights);
+ * an OpenAI-compatible provider implements the same ports.
+ */
+export * from './ports';
+export * from './schemas';
+export * from './prompts';
+export * from './guards/prompt-injection';
+export { createOfflineProvider, type OfflineProvider, type OfflineProviderOptions } from './providers/offline/offline-provider';
+export { OfflineClassifier, OFFLINE_MODEL_NAME, type OfflineClassifierOptions } from './providers/offline/triage/offline-classifier';
+export { OfflineDrafter, type OfflineDrafterOptions } from './providers/offline/drafting/offline-drafter';
+export { KnowledgeIndex, type KnowledgeIndexOptions } from './providers/offline/retrieval/knowledge-index';
+export { STARTER_EXAMPLES } from './providers/offline/starter';
+export { extractEntities } from './providers/offline/entities/entities';
+export { detectLanguage } from './providers/offline/text/language';
+export { normalizeText } from './providers/offline/text/normalize';
+export * from './eval/metrics';
+export * from './eval/fact-match';
+export * from './testing';

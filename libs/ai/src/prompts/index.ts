@@ -1,0 +1,2 @@
+export * from './triage.prompt';
+export * from './draft.prompt';

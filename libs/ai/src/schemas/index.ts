@@ -1,0 +1,2 @@
+export * from './triage.schema';
+export * from './draft.schema';
