@@ -10,6 +10,10 @@ import { AppException, NotFoundException } from '../../core/errors/app.exception
 import { Agent } from './agent.entity';
 import type { CreateAgentDto, UpdateAgentDto, UpdateMeDto } from './dto/agent.dto';
 
+export function toAgentDto(a: Agent): AgentDto {
+  return { id: a.id, name: a.name, email: a.email, role: a.role, availability: a.availability, disabled: a.disabled, createdAt: a.createdAt.toISOString() };
+}
+
 @Injectable()
 export class AgentsService {
   private readonly logger = new Logger(AgentsService.name);
@@ -21,7 +25,7 @@ export class AgentsService {
   ) {}
 
   toDto(a: Agent): AgentDto {
-    return { id: a.id, name: a.name, email: a.email, role: a.role, availability: a.availability, disabled: a.disabled, createdAt: a.createdAt.toISOString() };
+    return toAgentDto(a);
   }
 
   findActive(id: string): Promise<Agent | null> {

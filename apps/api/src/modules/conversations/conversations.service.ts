@@ -13,6 +13,7 @@ import { ContactsService } from '../contacts/contacts.service';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { LabelsService } from '../labels/labels.service';
 import { appendMessage } from '../messages/append-message';
+import { toMessageDto } from '../messages/messages.service';
 import { CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
 import { TeamsService } from '../teams/teams.service';
 import { Conversation } from './conversation.entity';
@@ -114,7 +115,7 @@ export class ConversationsService {
       this.events.emit(MESSAGE_CREATED, {
         inboxId: conversation.inboxId,
         contactInboxId: firstMessage.contactInboxId!,
-        message: { ...firstMessage, createdAt: firstMessage.createdAt.toISOString(), clientMessageId: firstMessage.clientMessageId },
+        message: toMessageDto(firstMessage),
       } satisfies MessageCreatedEvent);
     }
     return conversation;

@@ -8,6 +8,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import type { AuthAgent } from '../../core/auth/decorators';
 import { AppException, NotFoundException } from '../../core/errors/app.exception';
 import { Agent } from '../agents/agent.entity';
+import { toAgentDto } from '../agents/agents.service';
 import { Inbox } from './inbox.entity';
 import type { CreateInboxDto, UpdateInboxDto } from './dto/inbox.dto';
 
@@ -111,7 +112,7 @@ export class InboxesService {
   async members(id: string): Promise<AgentDto[]> {
     const inbox = await this.inboxes.findOne({ where: { id }, relations: { members: true } });
     if (!inbox) throw new NotFoundException('Inbox', id);
-    return (inbox.members ?? []).map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, availability: a.availability, disabled: a.disabled, createdAt: a.createdAt.toISOString() }));
+    return (inbox.members ?? []).map(toAgentDto);
   }
 
   async setMembers(id: string, agentIds: string[], actor: Actor): Promise<AgentDto[]> {

@@ -17,6 +17,21 @@ export interface CreatedMessage {
 
 const IDEMPOTENCY_INDEXES = ['uq_messages_contact_client_id', 'uq_messages_agent_client_id'];
 
+export function toMessageDto(m: Message): MessageDto {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    messageType: m.messageType,
+    senderType: m.senderType,
+    senderId: m.senderId,
+    body: m.body,
+    private: m.private,
+    clientMessageId: m.clientMessageId,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
 @Injectable()
 export class MessagesService {
   constructor(
@@ -26,18 +41,7 @@ export class MessagesService {
   ) {}
 
   toDto(m: Message): MessageDto {
-    return {
-      id: m.id,
-      conversationId: m.conversationId,
-      seq: m.seq,
-      messageType: m.messageType,
-      senderType: m.senderType,
-      senderId: m.senderId,
-      body: m.body,
-      private: m.private,
-      clientMessageId: m.clientMessageId,
-      createdAt: m.createdAt.toISOString(),
-    };
+    return toMessageDto(m);
   }
 
   /** Newest last. `before` pages back in history; `after` catches up after a reconnect. */
