@@ -7,7 +7,8 @@ export type AiProviderName = 'offline' | 'openai';
 
 /**
  * What a provider offers the pipeline. The OpenAI-compatible provider (AI_BASE_URL, AI_API_KEY,
- * AI_CHAT_MODEL, AI_EMBED_MODEL) implements the same shape and falls back to the offline one on failure.
+ * AI_CHAT_MODEL, AI_EMBED_MODEL) implements the classifier, drafter and embedder ports; `createAiRuntime`
+ * puts it in front of the offline provider, which answers whenever the remote one fails.
  */
 export interface AiProvider {
   readonly name: AiProviderName;

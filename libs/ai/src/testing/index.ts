@@ -1,1 +1,2 @@
 export * from './fake-providers';
+export * from './fake-openai-server';

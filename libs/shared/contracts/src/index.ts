@@ -8,3 +8,7 @@ export * from './lib/conversations';
 export * from './lib/messages';
 export * from './lib/catalog';
 export * from './lib/realtime';
+export * from './lib/ai';
+export * from './lib/reports';
+export * from './lib/webhooks';
+export * from './lib/notifications';

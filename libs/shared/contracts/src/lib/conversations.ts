@@ -17,12 +17,21 @@ export interface ConversationDto {
   assigneeId: string | null;
   teamId: string | null;
   labels: LabelRef[];
+  /** The AI triage category of the latest incoming message (an agent's correction wins). */
+  category: string | null;
+  /** An AI reply draft is waiting for an agent. */
+  draftWaiting: boolean;
   lastMessagePreview: string | null;
   lastActivityAt: string;
   firstResponseDueAt: string | null;
   firstRespondedAt: string | null;
   agentUnreadCount: number;
   contactUnreadCount: number;
+  /** Highest seq each side has read (read receipts after a reload). */
+  contactLastReadSeq: number;
+  agentLastReadSeq: number;
+  /** The visitor's identity was verified by the host site's HMAC (widget identity). */
+  identityVerified: boolean;
   createdAt: string;
 }
 
@@ -33,6 +42,10 @@ export interface ConversationListQuery {
   assignee?: 'me' | 'unassigned' | 'any' | string;
   label?: string;
   priority?: ConversationPriority;
+  /** AI triage category key. */
+  category?: string;
+  /** Only conversations with an AI draft waiting for approval. */
+  draftWaiting?: boolean;
   q?: string;
   cursor?: string;
   limit?: number;
@@ -44,4 +57,17 @@ export interface UpdateConversationRequest {
   assigneeId?: string | null;
   teamId?: string | null;
   labels?: string[];
+}
+
+/** GET /conversations/counts: how many conversations each list filter holds (within the visible inboxes, optionally one inbox). */
+export interface ConversationCountsDto {
+  status: Record<ConversationStatus, number>;
+  /** Open or pending, by assignee. */
+  mine: number;
+  unassigned: number;
+  all: number;
+  /** Open or pending with priority `urgent`. */
+  urgent: number;
+  draftWaiting: number;
+  byCategory: Record<string, number>;
 }

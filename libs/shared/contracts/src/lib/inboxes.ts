@@ -14,6 +14,10 @@ export interface InboxDto {
   businessHours: BusinessHours | null;
   allowedOrigins: string[];
   identityEnforced: boolean;
+  /** Outside business hours a visitor's message gets one automatic reply saying when to expect an answer. */
+  afterHoursReplyEnabled: boolean;
+  /** Custom text for it; null = built-in Korean/English text with the next opening time. */
+  afterHoursReply: string | null;
   createdAt: string;
 }
 
@@ -28,6 +32,8 @@ export interface CreateInboxRequest {
   businessHours?: BusinessHours | null;
   allowedOrigins?: string[];
   identityEnforced?: boolean;
+  afterHoursReplyEnabled?: boolean;
+  afterHoursReply?: string | null;
 }
 
 export type UpdateInboxRequest = Partial<CreateInboxRequest>;

@@ -74,6 +74,8 @@ export const WIDGET_CLIENT_EVENTS = {
   typing: 'typing',
   read: 'message.read',
   updateContact: 'contact.update',
+  /** One free line ("홍길동 / 한빛상사 / 010-1234-5678 / hong@hanbit.kr"): the server reads and stores what it can. */
+  captureContact: 'contact.capture',
 } as const;
 
 export const WIDGET_SERVER_EVENTS = {
@@ -118,6 +120,26 @@ export interface UpdateContactPayload {
 }
 export type UpdateContactAck = Ack<{ contact: WidgetSessionResponse['contact'] }>;
 
+export interface CaptureContactPayload {
+  line: string;
+  locale?: 'ko' | 'en';
+}
+export type CaptureContactAck = Ack<{
+  contact: WidgetSessionResponse['contact'];
+  /** What was understood, to show back ("확인했어요: 홍길동 · 한빛상사 · 010-1234-5678"). */
+  summary: string;
+  /** Asks only for what is missing or invalid; null when nothing is. */
+  followUp: string | null;
+}>;
+
+/** To agents when a visitor leaves contact details (also noted in the conversation). */
+export interface ContactCapturedEvent {
+  contactId: string;
+  inboxId: string;
+  conversationId: string | null;
+  contact: Pick<ContactDto, 'id' | 'name' | 'email' | 'phone' | 'company'>;
+}
+
 export interface TypingEvent {
   conversationId: string;
   typing: boolean;
@@ -149,6 +171,7 @@ export const AGENT_SERVER_EVENTS = {
   typing: 'typing',
   read: 'message.read',
   presence: 'presence.updated',
+  contactCaptured: 'contact.captured',
 } as const;
 
 export interface AgentSendPayload {

@@ -2,7 +2,7 @@ import { validateDraft } from '../../../schemas';
 import { createOfflineProvider } from '../offline-provider';
 import { FIXTURE_ARTICLES } from '../retrieval/__fixtures__/articles';
 import { englishFigures } from './figures';
-import { splitSentences } from './sentences';
+import { splitSentences, splitUnits } from './sentences';
 
 describe('OfflineDrafter', () => {
   const ai = createOfflineProvider({ articles: FIXTURE_ARTICLES, classifier: { training: { calibrationFolds: 0 } } });
@@ -49,6 +49,18 @@ describe('OfflineDrafter', () => {
     expect(draft.sources[0].id).toBe('a-fee');
   });
 
+  it('hands over when the question names a service the knowledge base never mentions', async () => {
+    const draft = await draftFor('Can I pay with Venmo?');
+    expect(draft.needsHuman).toBe(true);
+    expect(draft.reason).toBe('weak_retrieval');
+  });
+
+  it('hands over when the best source shares only incidental words with the question', async () => {
+    const draft = await draftFor('창고에서 언박싱 라이브 방송 해주실 수 있어요?');
+    expect(draft.needsHuman).toBe(true);
+    expect(draft.reason).toBe('weak_retrieval');
+  });
+
   it('hands over when there are no sources at all', async () => {
     const draft = await ai.drafter.draft({ conversation: [{ role: 'contact', text: '환불 언제 돼요?' }], sources: [] });
     expect(draft.needsHuman).toBe(true);
@@ -66,6 +78,37 @@ describe('OfflineDrafter', () => {
     const draft = await draftFor('카드 환불 처리해 주세요');
     expect(draft.needsHuman).toBe(true);
     expect(draft.reason).toBe('sensitive_request');
+  });
+});
+
+describe('sentence selection on structured pages', () => {
+  const page = {
+    id: 'p-limits',
+    title: '배송 제한 품목',
+    body: '아래 물건은 보낼 수 없습니다.\n\n[전면 금지]\n- 총포, 도검\n- 마약류\n\n[수량 제한]\n- 건강기능식품 최대 6병\n- 화장품은 판매 목적으로 의심받을 수 있습니다.\n\n결제 방법입니다.\n\n- 카드: 국내 모든 카드\n- 간편결제: 카카오페이, 네이버페이',
+    tags: [],
+  };
+  const ai = createOfflineProvider({ articles: [page, ...FIXTURE_ARTICLES], classifier: { training: { calibrationFolds: 0 } } });
+  const draftBody = async (text: string) => {
+    const retrieval = ai.retriever.retrieve(text);
+    return (await ai.drafter.draft({ conversation: [{ role: 'contact', text }], sources: retrieval.passages, answerability: 1 })).body;
+  };
+
+  it('never quotes a heading alone, and quotes the line under it', async () => {
+    const body = await draftBody('건강기능식품 수량 제한 몇 병이에요?');
+    expect(body).toContain('최대 6병');
+    expect(body).not.toMatch(/^- 수량 제한 \[/m);
+  });
+
+  it('brings the list an intro line announces', async () => {
+    const body = await draftBody('결제 방법 뭐 있어요?');
+    expect(body).toContain('카카오페이');
+  });
+
+  it('splits pages into units that remember their heading and list role', () => {
+    const units = splitUnits([page.body]);
+    expect(units.find((u) => u.text === '건강기능식품 최대 6병')).toMatchObject({ heading: '수량 제한', item: true });
+    expect(units.find((u) => u.text === '결제 방법입니다.')).toMatchObject({ intro: true });
   });
 });
 

@@ -12,7 +12,7 @@ import { RetrievalTermExtractor } from '../retrieval/retrieval-terms';
 import { countHangul } from '../text/hangul';
 import { detectLanguage } from '../text/language';
 import { englishFigures } from './figures';
-import { rankSentences, type ScoredSentence } from './sentences';
+import { rankSentences, wantsFigure, type ScoredSentence } from './sentences';
 import { phrasesFor } from './templates';
 
 export interface OfflineDrafterOptions {
@@ -104,11 +104,37 @@ export class OfflineDrafter implements Drafter {
       const texts = this.options.passagesOf?.(s.sourceId) ?? [s.text];
       return [{ texts: texts.length ? texts : [s.text], sourceIndex: i, weight: i === 0 ? 1 : 0.8 }];
     });
-    const ranked = rankSentences(question, candidates, this.options.terms);
+    const all = rankSentences(question, candidates, this.options.terms);
+    const ranked = all.filter((s) => !s.heading);
     if (ranked.length === 0) return [];
     const best = ranked[0].score;
     const picked = ranked.filter((s, i) => i === 0 || s.score >= 0.5 * best).slice(0, this.options.maxSentences);
-    return picked.sort((a, b) => a.sourceIndex - b.sourceIndex || a.position - b.position);
+    const inOrder = [...all].sort((a, b) => a.sourceIndex - b.sourceIndex || a.position - b.position);
+    const after = (s: ScoredSentence) => inOrder.filter((o) => o.sourceIndex === s.sourceIndex && o.position > s.position);
+    const chosen = new Set<ScoredSentence>();
+    // A heading that matches at least as well as any line ("[일본 창고 / Japan warehouse]") means its
+    // section is the answer: quote the section's first lines.
+    const heading = all.find((s) => s.heading);
+    if (heading && heading.score >= best) {
+      for (const line of after(heading).filter((o) => o.block === heading.block && !o.heading).slice(0, this.options.maxSentences)) chosen.add(line);
+    }
+    for (const s of picked) chosen.add(s);
+    // The answer is often just after the line that matches best: the list an intro line announces, or the
+    // next sentences of the same paragraph up to the first figure when the question asks for one
+    // ("반품하시면 보내드립니다. 반품 대행료는 건당 5,000원입니다.").
+    const figure = wantsFigure(question);
+    picked.slice(0, 2).forEach((s, i) => {
+      const next = after(s);
+      if (s.intro) {
+        const end = next.findIndex((o) => !o.item);
+        for (const c of next.slice(0, Math.min(4, end === -1 ? next.length : end))) chosen.add(c);
+      } else if (i === 0) {
+        const paragraph = next.filter((o) => o.block === s.block && !o.heading);
+        const upToFigure = figure && !/\d/.test(s.text) ? paragraph.slice(0, Math.max(1, Math.min(2, paragraph.findIndex((o) => /\d/.test(o.text)) + 1))) : paragraph.slice(0, 1);
+        for (const c of upToFigure) chosen.add(c);
+      }
+    });
+    return [...chosen].slice(0, this.options.maxSentences + 3).sort((a, b) => a.sourceIndex - b.sourceIndex || a.position - b.position);
   }
 }
 

@@ -1,4 +1,5 @@
 import { FIXTURE_ARTICLES } from './__fixtures__/articles';
+import { DEFAULT_ANSWERABILITY_THRESHOLD } from './answerability';
 import { Bm25Index } from './bm25';
 import { chunkArticle } from './chunker';
 import { KnowledgeIndex } from './knowledge-index';
@@ -27,6 +28,13 @@ describe('KnowledgeIndex', () => {
     expect(index.retrieve('통관이 보류 됐어요').passages[0]?.sourceId).toBe('a-customs');
   });
 
+  it('estimates lower answerability when the question names a shop the knowledge base never mentions', () => {
+    const known = index.retrieve('Do you take PayPal?').answerability;
+    const unknown = index.retrieve('Do you take Venmo?').answerability;
+    expect(unknown).toBeLessThan(known);
+    expect(unknown).toBeLessThan(DEFAULT_ANSWERABILITY_THRESHOLD);
+  });
+
   it('estimates lower answerability for questions the knowledge base does not cover', () => {
     const covered = index.retrieve('구매대행 수수료 얼마예요?').answerability;
     const uncovered = index.retrieve('Do you offer gift wrapping for birthdays?').answerability;
@@ -51,7 +59,27 @@ describe('KnowledgeIndex', () => {
 describe('retrieval building blocks', () => {
   it('uses Hangul bigrams, stems, numbers and glossary terms', () => {
     const terms = new RetrievalTermExtractor().terms('통관 보류 30일');
-    expect(terms).toEqual(expect.arrayContaining(['h:통관', 'h:보류', 'n:30일', 'g:customs', 'g:customs_hold']));
+    expect(terms).toEqual(expect.arrayContaining(['h:통관', 'h:보류', 'n:30일', 'g:customs_hold']));
+  });
+
+  it('drops particles before joining words, so spacing and particles give the same bigrams', () => {
+    const extractor = new RetrievalTermExtractor();
+    const spaced = extractor.terms('통관이 보류됐어요');
+    expect(spaced).toContain('h:관보');
+    expect(spaced).not.toContain('h:관이');
+  });
+
+  it('lets the longest glossary form win over forms nested in it', () => {
+    const extractor = new RetrievalTermExtractor();
+    expect(extractor.concepts('What is the shipping fee?')).toEqual(new Set(['shipping_fee']));
+    expect(extractor.concepts('세금계산서 발행돼요?').has('duty')).toBe(false);
+    expect(extractor.concepts('세금계산서 발행돼요?').has('tax_invoice')).toBe(true);
+  });
+
+  it('reads an upper-case US as the country, and a lower-case us as a pronoun', () => {
+    const extractor = new RetrievalTermExtractor();
+    expect(extractor.concepts('US에서 3kg 보내면 얼마예요?').has('us')).toBe(true);
+    expect(extractor.concepts('can you call us back?').has('us')).toBe(false);
   });
 
   it('scores BM25 with rarer terms counting more', () => {

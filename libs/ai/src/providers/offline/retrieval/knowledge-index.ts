@@ -32,6 +32,12 @@ interface Source {
   category?: string;
 }
 
+interface RankedSource {
+  source: number;
+  chunk: number;
+  score: number;
+}
+
 interface IndexedChunk {
   source: number;
   text: string;
@@ -91,41 +97,9 @@ export class KnowledgeIndex implements Retriever {
     const queryTerms = this.terms.terms(query);
     if (queryTerms.length === 0 || this.sources.length === 0) return { query, passages: [], answerability: 0 };
 
-    const weightedQuery = this.terms.queryTerms(query);
-    const chunkScores = this.chunkIndex.score(weightedQuery);
-    const best = new Map<number, { score: number; chunk: number }>();
-    for (const [chunk, score] of chunkScores) {
-      const source = this.chunks[chunk].source;
-      const current = best.get(source);
-      if (!current || score > current.score) best.set(source, { score, chunk });
-    }
-    const whole = this.sourceIndex.score(weightedQuery);
-    const ranked = [...best.entries()]
-      .map(([source, { score, chunk }]) => ({
-        source,
-        chunk,
-        score:
-          (score + this.options.wholeSourceWeight * (whole.get(source) ?? 0)) *
-          // An approved reply from the same category is a little more likely to fit; never a filter.
-          (options.category && this.sources[source].category === options.category ? CATEGORY_BONUS : 1),
-      }))
-      .sort((a, b) => b.score - a.score || this.sources[a.source].id.localeCompare(this.sources[b.source].id));
-
+    const ranked = this.rank(query, options);
     const top = ranked[0];
-    const answerability = top
-      ? estimateAnswerability(
-          {
-            query,
-            queryTerms,
-            topText: this.sources[top.source].fullText,
-            topScore: top.score,
-            index: this.chunkIndex,
-            terms: this.terms,
-            vocabulary: this.vocabulary,
-          },
-          this.options.answerability,
-        )
-      : 0;
+    const answerability = top ? estimateAnswerability(this.answerabilityInputFor(query, queryTerms, ranked), this.options.answerability) : 0;
     const passages: RetrievedPassage[] = ranked.slice(0, limit).map((r, i) => {
       const source = this.sources[r.source];
       return {
@@ -141,17 +115,45 @@ export class KnowledgeIndex implements Retriever {
     return { query, passages, answerability };
   }
 
-  /** Features behind the answerability estimate, for evaluation and fitting. */
+  private rank(query: string, options: RetrieveOptions): RankedSource[] {
+    const weightedQuery = this.terms.queryTerms(query);
+    const chunkScores = this.chunkIndex.score(weightedQuery);
+    const best = new Map<number, { score: number; chunk: number }>();
+    for (const [chunk, score] of chunkScores) {
+      const source = this.chunks[chunk].source;
+      const current = best.get(source);
+      if (!current || score > current.score) best.set(source, { score, chunk });
+    }
+    const whole = this.sourceIndex.score(weightedQuery);
+    return [...best.entries()]
+      .map(([source, { score, chunk }]) => ({
+        source,
+        chunk,
+        score:
+          (score + this.options.wholeSourceWeight * (whole.get(source) ?? 0)) *
+          // An approved reply from the same category is a little more likely to fit; never a filter.
+          (options.category && this.sources[source].category === options.category ? CATEGORY_BONUS : 1),
+      }))
+      .sort((a, b) => b.score - a.score || this.sources[a.source].id.localeCompare(this.sources[b.source].id));
+
+  }
+
+  /** Features behind the answerability estimate, for evaluation and fitting; null when nothing matched. */
   answerabilityInput(query: string): AnswerabilityInput | null {
-    const result = this.retrieve(query, { limit: 1 });
-    const top = result.passages[0];
-    if (!top) return null;
-    const source = this.sources.find((s) => s.id === top.sourceId);
+    const queryTerms = this.terms.terms(query);
+    if (queryTerms.length === 0 || this.sources.length === 0) return null;
+    const ranked = this.rank(query, {});
+    return ranked.length ? this.answerabilityInputFor(query, queryTerms, ranked) : null;
+  }
+
+  private answerabilityInputFor(query: string, queryTerms: string[], ranked: RankedSource[]): AnswerabilityInput {
+    const [top, second] = ranked;
     return {
       query,
-      queryTerms: this.terms.terms(query),
-      topText: source?.fullText ?? '',
+      queryTerms,
+      topText: this.sources[top.source].fullText,
       topScore: top.score,
+      secondScore: second?.score ?? 0,
       index: this.chunkIndex,
       terms: this.terms,
       vocabulary: this.vocabulary,

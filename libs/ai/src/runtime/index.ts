@@ -1,0 +1,2 @@
+export * from './ai-runtime';
+export * from './rank-fusion';
