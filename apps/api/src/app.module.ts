@@ -11,7 +11,9 @@ import { DatabaseModule } from './core/database/database.module';
 import { SeedModule } from './core/database/seeds/seed.module';
 import { HealthModule } from './core/health/health.module';
 import { loggerOptions } from './core/logging/logger';
+import { JobsModule } from './core/jobs/jobs.module';
 import { MetricsModule } from './core/metrics/metrics.module';
+import { AiModule } from './modules/ai/ai.module';
 import { AgentsModule } from './modules/agents/agents.module';
 import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
@@ -21,7 +23,12 @@ import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { LabelsModule } from './modules/labels/labels.module';
 import { LiveChatModule } from './modules/live-chat/live-chat.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReplyDraftsModule } from './modules/reply-drafts/reply-drafts.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { TriageModule } from './modules/triage/triage.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +45,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         MetricsModule,
+        JobsModule,
         SeedModule,
         AgentsModule,
         TeamsModule,
@@ -49,6 +57,12 @@ export class AppModule {
         CannedResponsesModule,
         KnowledgeModule,
         LiveChatModule,
+        AiModule,
+        ReplyDraftsModule,
+        TriageModule,
+        ReportsModule,
+        WebhooksModule,
+        NotificationsModule,
         // The console (Angular build) on `/`, with the SPA fallback; API paths are never shadowed.
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*rest}', '/metrics', '/widget.js', '/widget/{*rest}', '/demo'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]

@@ -155,6 +155,28 @@ describe('live chat (e2e, real sockets)', () => {
       expect(await call(socket, 'contact.update', { email: 'not an email' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     });
 
+    it('reads one free line of contact details, stores them, tells agents, and asks only for what is wrong', async () => {
+      const { session, socket } = await visitor();
+      const agent = await agentSocket();
+      await call(socket, 'message.send', { clientMessageId: randomUUID(), body: '견적 문의드려요' });
+      const captured = next(agent, 'contact.captured', (e) => e.contactId === session.contact.id);
+      const ack = await call(socket, 'contact.capture', { line: '홍길동 / 한빛상사 / 010-1234-5678 / hong@hanbit' });
+      expect(ack).toMatchObject({ ok: true, contact: { name: '홍길동', phone: '+821012345678', email: null } });
+      expect(ack.summary).toContain('010-1234-5678');
+      expect(ack.followUp).toMatch(/이메일/);
+      expect((await captured).contact).toMatchObject({ name: '홍길동', company: '한빛상사' });
+      const stored = (await t.http().get(`/api/v1/contacts/${session.contact.id}`).set(auth()).expect(200)).body;
+      expect(stored).toMatchObject({ name: '홍길동', company: '한빛상사', phone: '+821012345678' });
+      const [note] = await t.db.query(`SELECT body FROM messages WHERE contact_inbox_id IS NOT NULL AND message_type = 'activity' AND body LIKE 'Contact details left%' ORDER BY created_at DESC LIMIT 1`);
+      expect(note.body).toContain('한빛상사');
+
+      const fixed = await call(socket, 'contact.capture', { line: 'hong@hanbit.kr' });
+      expect(fixed).toMatchObject({ ok: true, contact: { email: 'hong@hanbit.kr', phone: '+821012345678' }, followUp: null });
+      for (const bad of [{ line: '' }, { line: 42 }, { line: 'x'.repeat(2001) }, 'hello', { line: 'a', extra: 1 }]) {
+        expect(await call(socket, 'contact.capture', bad)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      }
+    });
+
     it('tells visitors when an agent comes online', async () => {
       const { socket } = await visitor();
       const update = next(socket, 'inbox.availability', (a) => a.online === true);
@@ -163,6 +185,45 @@ describe('live chat (e2e, real sockets)', () => {
       expect(await update).toMatchObject({ online: true, expectedReplyMinutes: 5 });
       const session = (await t.http().post('/api/v1/widget/sessions').send({ inboxToken: inbox.publicToken }).expect(200)).body;
       expect(session.inbox.availability.online).toBe(true);
+      await call(agent, 'presence.set', { availability: 'offline' });
+    });
+
+    it('after hours, a visitor gets one automatic reply saying when to expect an answer (in their language)', async () => {
+      const closed = (await t.http().post('/api/v1/inboxes').set(auth()).send({ name: 'Night shop', channel: 'web_widget', businessHours: { timezone: 'Asia/Seoul', days: {} } }).expect(201)).body;
+      expect(closed.afterHoursReplyEnabled).toBe(true);
+      const session = (await t.http().post('/api/v1/widget/sessions').send({ inboxToken: closed.publicToken }).expect(200)).body;
+      const socket = await connect(t.url, '/widget', { visitorToken: session.visitorToken });
+      open.push(socket);
+      const reply = next(socket, 'message.created', (m) => m.sender?.type === 'bot');
+      const first = await call(socket, 'message.send', { clientMessageId: randomUUID(), body: '안녕하세요 주문 문의합니다' });
+      await call(socket, 'message.send', { clientMessageId: randomUUID(), body: '혹시 계세요?' });
+      expect(await reply).toMatchObject({ messageType: 'template', body: expect.stringContaining('상담 시간이 아니에요') });
+      await new Promise((r) => setTimeout(r, 300));
+      const bots = await t.db.query(`SELECT body FROM messages WHERE conversation_id = $1 AND sender_type = 'bot'`, [first.message.conversationId]);
+      expect(bots).toHaveLength(1);
+
+      // The inbox's own text, and none at all when switched off or open.
+      await t.http().patch(`/api/v1/inboxes/${closed.id}`).set(auth()).send({ afterHoursReply: 'Closed now, back {next}.' }).expect(200);
+      await t.http().patch(`/api/v1/inboxes/${closed.id}`).set(auth()).send({ afterHoursReply: '' }).expect(400);
+      const other = (await t.http().post('/api/v1/widget/sessions').send({ inboxToken: inbox.publicToken }).expect(200)).body;
+      const openSocket = await connect(t.url, '/widget', { visitorToken: other.visitorToken });
+      open.push(openSocket);
+      const none = collect(openSocket, 'message.created', 800);
+      await call(openSocket, 'message.send', { clientMessageId: randomUUID(), body: 'hello?' });
+      expect((await none).filter((m) => m.sender?.type === 'bot')).toEqual([]);
+    });
+
+    it('a change of availability over REST reaches the widgets and the consoles too', async () => {
+      const { socket } = await visitor();
+      const agent = await agentSocket();
+      const busy = next(agent, 'presence.updated', (p) => p.availability === 'busy');
+      const offline = next(socket, 'inbox.availability', (a) => a.online === false);
+      await t.http().patch('/api/v1/agents/me').set(auth()).send({ availability: 'busy' }).expect(200);
+      expect(await busy).toMatchObject({ availability: 'busy' });
+      expect(await offline).toMatchObject({ online: false });
+      const online = next(socket, 'inbox.availability', (a) => a.online === true);
+      await t.http().patch('/api/v1/agents/me').set(auth()).send({ availability: 'online' }).expect(200);
+      expect(await online).toMatchObject({ online: true });
       await call(agent, 'presence.set', { availability: 'offline' });
     });
   });
@@ -185,7 +246,7 @@ describe('live chat (e2e, real sockets)', () => {
       ['unknown fields', () => ({ clientMessageId: randomUUID(), body: 'hi', admin: true }), 'invalid_payload'],
       ['an array payload', () => [1, 2, 3], 'invalid_payload'],
       ['a string payload', () => 'hello', 'invalid_payload'],
-    ])('%s → %s', async (_name, payload, code) => {
+    ])('%s is refused with its code, stores nothing', async (_name, payload, code) => {
       const before = await stored();
       const ack = await call(socket, 'message.send', payload());
       expect(ack).toMatchObject({ ok: false, error: { code } });

@@ -38,9 +38,12 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
     PARLEY_ADMIN_EMAIL: ADMIN.email,
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
     PARLEY_DEMO: opts.demo ? '1' : '0',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_POOL_SIZE: '5',
     CONSOLE_DIR: '/nonexistent',
+    // No AI jobs unless a test asks: the offline model trains on first use only.
+    AI_WORKER_CONCURRENCY: '0',
+    WEBHOOK_WORKER_CONCURRENCY: '0',
     ...opts.env,
   });
   const config = new AppConfig(env, database.url, 'test-secret-'.padEnd(48, 'x'), false);

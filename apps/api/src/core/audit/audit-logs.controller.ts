@@ -6,7 +6,7 @@ import { Roles } from '../auth/decorators';
 import { AuditService } from './audit.service';
 
 class AuditLogQuery {
-  @IsOptional() @IsIn(['conversation', 'agent', 'inbox', 'contact', 'label', 'canned_response', 'team', 'knowledge_article']) entityType?: string;
+  @IsOptional() @IsIn(['conversation', 'agent', 'inbox', 'contact', 'label', 'canned_response', 'team', 'knowledge_article', 'webhook', 'ai_category', 'reply_draft', 'triage_result']) entityType?: string;
   @IsOptional() @IsUUID() entityId?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync, IsEmail } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync, IsEmail, IsJSON } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => {
@@ -62,6 +62,10 @@ export class Env {
   @Transform(toBool) @IsBoolean()
   PARLEY_DEMO = true;
 
+  /** The business's name, used to sign AI drafts. */
+  @IsString() @MinLength(1)
+  PARLEY_BUSINESS_NAME = 'Harbor & Co.';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -89,6 +93,99 @@ export class Env {
   /** Folder with the built console (index.html); unset = dist/apps/console/browser. */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   CONSOLE_DIR?: string;
+
+  /** OpenAI-compatible endpoint (OpenAI, vLLM, Ollama); unset = the embedded offline AI. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'AI_BASE_URL must be an http(s) URL, e.g. https://api.openai.com/v1' })
+  AI_BASE_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  AI_API_KEY?: string;
+
+  @Transform(emptyToUndefined) @ValidateIf((e: Env) => e.AI_BASE_URL !== undefined) @IsString({ message: 'AI_CHAT_MODEL is required when AI_BASE_URL is set' })
+  AI_CHAT_MODEL?: string;
+
+  /** Embedding model for hybrid retrieval; unset = BM25 only. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  AI_EMBED_MODEL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1000) @Max(300_000)
+  AI_TIMEOUT_MS = 20_000;
+
+  /** Run AI jobs in this process (0 = enqueue only, for API processes beside dedicated workers). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(16)
+  AI_WORKER_CONCURRENCY = 2;
+
+  /** A job running longer than this is presumed lost (its process died) and runs again. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  AI_JOB_TIMEOUT_SECONDS = 120;
+
+  /** First retry delay of a failed AI job (doubles each attempt; 3 retries). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  AI_JOB_RETRY_DELAY_SECONDS = 5;
+
+  /** How often expired jobs are found and retried. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  AI_JOB_MAINTENANCE_SECONDS = 30;
+
+  /** Wait after the last correction before the offline model retrains. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  AI_RETRAIN_DEBOUNCE_MS = 5_000;
+
+  /** Webhook deliveries sent by this process at once (0 = enqueue only, for API processes beside dedicated workers). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(16)
+  WEBHOOK_WORKER_CONCURRENCY = 2;
+
+  /** First retry delay of a failed webhook delivery (about doubles each attempt, with jitter; 8 retries). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  WEBHOOK_RETRY_DELAY_SECONDS = 30;
+
+  /** In production, webhook URLs on private, loopback and link-local addresses are refused unless this is on. */
+  @Transform(toBool) @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_URLS = false;
+
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.com:587 (smtps:// for implicit TLS); unset = no email is sent. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\/([^\s@/]+@)?[^\s@/:]+(:\d{1,5})?\/?(\?\S*)?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587' })
+  SMTP_URL?: string;
+
+  /** Sender of every email Parley sends. */
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Parley <no-reply@parley.local>';
+
+  /** Base URL people reach Parley at, for links in emails and SMS; unset = http://localhost:PORT. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL, e.g. https://help.example.com' })
+  PUBLIC_URL?: string;
+
+  /** An agent who got an alert email waits this long for the next; alerts in between arrive as one digest. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  NOTIFY_DIGEST_WINDOW_SECONDS = 300;
+
+  /** Warn about a first-response deadline this many minutes before it passes. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  NOTIFY_SLA_WARNING_MINUTES = 15;
+
+  /** How often deadlines about to pass are looked for. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  NOTIFY_SLA_CHECK_SECONDS = 60;
+
+  /** Alert and follow-up jobs run by this process at once (0 = enqueue only). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(16)
+  NOTIFY_WORKER_CONCURRENCY = 2;
+
+  /** An agent's reply the visitor has not read after this long is sent to them by email (or SMS). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(7 * 86_400)
+  FOLLOW_UP_DELAY_SECONDS = 300;
+
+  /** Generic HTTP SMS provider: Parley POSTs { to, text, locale } as JSON; unset = no SMS. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'SMS_HTTP_URL must be an http(s) URL' })
+  SMS_HTTP_URL?: string;
+
+  /** Sent as `Authorization: Bearer <token>` to SMS_HTTP_URL. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMS_HTTP_TOKEN?: string;
+
+  /** SMS texts per locale as JSON, e.g. {"en":"{business}: new reply (#{displayId}) {link}"}; unset locales use the built-in ones. */
+  @Transform(emptyToUndefined) @IsOptional() @IsJSON({ message: 'SMS_TEMPLATES must be a JSON object of locale to template' })
+  SMS_TEMPLATES?: string;
 }
 
 export class EnvValidationError extends Error {}

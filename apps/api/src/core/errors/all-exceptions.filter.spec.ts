@@ -22,6 +22,10 @@ describe('toApiError', () => {
     expect(JSON.stringify(toApiError(new Error('relation "secret_table" does not exist')))).not.toMatch(/secret_table/);
   });
 
+  it('does not call a malformed query (protocol violation 08P01) an outage', () => {
+    expect(toApiError(Object.assign(new Error('bind message supplies 1 parameters, but prepared statement "" requires 0'), { code: '08P01' }))).toMatchObject({ statusCode: 500, code: 'internal_error' });
+  });
+
   it('reports a lost database as 503 service_unavailable', () => {
     expect(toApiError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ statusCode: 503, code: 'service_unavailable' });
     expect(toApiError(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toMatchObject({ statusCode: 503, code: 'service_unavailable' });

@@ -44,8 +44,9 @@ export function toApiError(error: unknown, logger?: Logger): ApiError {
     if (code === '22P02') return { statusCode: 400, code: 'validation_failed', message: 'A value has the wrong format' };
   }
   const connection = (error as { code?: string })?.code;
-  // Refused/reset connections, admin shutdown, "starting up"/"shutting down" (57P0x) and connection exceptions (08xxx).
-  const unavailable = !!connection && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(connection) || connection.startsWith('08'));
+  // Refused/reset connections, admin shutdown, "starting up"/"shutting down" (57P0x) and connection exceptions
+  // (08xxx, except 08P01: a protocol violation is our bug, not an outage).
+  const unavailable = !!connection && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(connection) || (connection.startsWith('08') && connection !== '08P01'));
   if (unavailable || /Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(String((error as Error)?.message))) {
     logger?.warn(`database unavailable: ${(error as Error).message}`);
     return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'service_unavailable', message: 'The database is unavailable; try again shortly' };

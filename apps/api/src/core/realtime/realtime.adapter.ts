@@ -6,7 +6,10 @@ import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Pool, type PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
+
+type AdapterFactory = Extract<NonNullable<Parameters<Server['adapter']>[0]>, (...args: never[]) => unknown>;
 import type { AppConfig } from '../config/app-config';
+import { localFirstBroadcast } from './local-first-broadcast';
 
 /**
  * socket.io for every gateway: websocket transport only (no long-polling, so several API
@@ -15,7 +18,7 @@ import type { AppConfig } from '../config/app-config';
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly logger = new Logger('Realtime');
-  private adapterFactory?: ReturnType<typeof createPostgresAdapter>;
+  private adapterFactory?: AdapterFactory;
   private closers: (() => Promise<unknown>)[] = [];
 
   constructor(
@@ -31,11 +34,11 @@ export class RealtimeIoAdapter extends IoAdapter {
       const sub = pub.duplicate();
       for (const c of [pub, sub]) c.on('error', (e) => this.logger.warn(`redis: ${e.message}`));
       await Promise.all([pub.connect(), sub.connect()]);
-      this.adapterFactory = createRedisAdapter(pub, sub) as unknown as ReturnType<typeof createPostgresAdapter>;
+      this.adapterFactory = createRedisAdapter(pub, sub);
       this.closers.push(() => pub.quit(), () => sub.quit());
       this.logger.log('socket.io rooms shared through Redis');
     } else {
-      const pool = new Pool({ connectionString: this.config.databaseUrl, max: 2, application_name: 'parley-realtime', connectionTimeoutMillis: 5_000 });
+      const pool = new Pool({ connectionString: this.config.databaseUrl, max: 3, application_name: 'parley-realtime', connectionTimeoutMillis: 5_000 });
       pool.on('error', (e) => this.logger.warn(`postgres adapter: ${e.message}`));
       // The adapter keeps one client checked out for LISTEN, without an 'error' listener (a dropped
       // connection would crash the process) and never releases it when the connection ends: after one
@@ -50,7 +53,8 @@ export class RealtimeIoAdapter extends IoAdapter {
           if (checkedOut.has(client)) client.release(new Error('connection ended'));
         });
       });
-      this.adapterFactory = createPostgresAdapter(pool, { errorHandler: (e) => this.logger.warn(`postgres adapter: ${e.message}`) });
+      const warn = (e: Error) => this.logger.warn(`postgres adapter: ${e.message}`);
+      this.adapterFactory = localFirstBroadcast(createPostgresAdapter(pool, { errorHandler: warn }), warn);
       this.closers.push(() => pool.end());
       this.logger.log('socket.io rooms shared through Postgres LISTEN/NOTIFY');
     }

@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { AgentDto } from '@parley/shared/contracts';
@@ -8,6 +9,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import { hashPassword } from '../../core/auth/passwords';
 import { AppException, NotFoundException } from '../../core/errors/app.exception';
 import { Agent } from './agent.entity';
+import { AGENT_UPDATED, type AgentUpdatedEvent } from './agent.events';
 import type { CreateAgentDto, UpdateAgentDto, UpdateMeDto } from './dto/agent.dto';
 
 export function toAgentDto(a: Agent): AgentDto {
@@ -22,6 +24,7 @@ export class AgentsService {
     @InjectRepository(Agent) private readonly agents: Repository<Agent>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   toDto(a: Agent): AgentDto {
@@ -59,7 +62,7 @@ export class AgentsService {
   }
 
   async update(id: string, dto: UpdateAgentDto, actor: Actor): Promise<AgentDto> {
-    await this.db.transaction(async (m) => {
+    const changes = await this.db.transaction(async (m) => {
       const agent = await m.findOne(Agent, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!agent) throw new NotFoundException('Agent', id);
       const losesAdmin = agent.role === 'admin' && !agent.disabled && (dto.disabled === true || (dto.role !== undefined && dto.role !== 'admin'));
@@ -71,10 +74,13 @@ export class AgentsService {
       for (const key of ['name', 'role', 'disabled', 'availability'] as const) {
         if (dto[key] !== undefined && dto[key] !== agent[key]) changes[key] = { from: agent[key], to: dto[key] };
       }
-      if (Object.keys(changes).length === 0) return;
+      if (Object.keys(changes).length === 0) return changes;
       await m.update(Agent, id, { ...dto });
       await this.audit.record({ actor, action: dto.disabled === true ? 'agent.disabled' : 'agent.updated', entityType: 'agent', entityId: id, changes }, m);
+      return changes;
     });
+    // REST or socket, the console and the widgets hear about it the same way.
+    if (Object.keys(changes).length) this.events.emit(AGENT_UPDATED, { agentId: id, changes } satisfies AgentUpdatedEvent);
     return this.get(id);
   }
 

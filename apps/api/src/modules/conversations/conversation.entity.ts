@@ -51,6 +51,12 @@ export class Conversation {
   labels?: Label[];
 
   /** Highest message seq allocated; the next message takes lastSeq + 1 under a row lock. */
+  /** Latest triage category (an agent's correction wins); filters the console list. */
+  @Column({ type: 'varchar', length: 40, nullable: true }) category: string | null;
+
+  /** When the after-hours auto-reply last answered here (at most one per closed period). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) autoRepliedAt: Date | null;
+
   @Column({ default: 0 }) lastSeq: number;
 
   @Column({ type: 'varchar', length: 200, nullable: true }) lastMessagePreview: string | null;

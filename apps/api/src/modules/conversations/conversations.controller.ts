@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthAgent, CurrentAgent } from '../../core/auth/decorators';
 import { ConversationsService } from './conversations.service';
-import { ConversationListQueryDto, CreateConversationDto, UpdateConversationDto } from './dto/conversation.dto';
+import { ConversationCountsQueryDto, ConversationListQueryDto, CreateConversationDto, UpdateConversationDto } from './dto/conversation.dto';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
@@ -13,6 +13,12 @@ export class ConversationsController {
   @Get()
   list(@CurrentAgent() me: AuthAgent, @Query() query: ConversationListQueryDto) {
     return this.conversations.list(me, query);
+  }
+
+  /** How many conversations each list filter holds (status, mine, unassigned, urgent, draft waiting, per category). */
+  @Get('counts')
+  counts(@CurrentAgent() me: AuthAgent, @Query() query: ConversationCountsQueryDto) {
+    return this.conversations.counts(me, query.inboxId);
   }
 
   @Post()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { ConversationDto, LabelRef, Page } from '@parley/shared/contracts';
+import type { ConversationCountsDto, ConversationDto, LabelRef, Page } from '@parley/shared/contracts';
 import { canTransition, firstResponseDueAt, LIMITS } from '@parley/shared/domain';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../../core/audit/audit.service';
@@ -34,7 +34,7 @@ export class ConversationsService {
 
   /** The conversation if the agent may see it (admins: all; agents: their inboxes); otherwise not_found. */
   async findVisible(agent: Pick<AuthAgent, 'id' | 'role'>, id: string, withContact = false): Promise<Conversation> {
-    const c = await this.conversations.findOne({ where: { id }, relations: { contact: withContact } });
+    const c = await this.conversations.findOne({ where: { id }, relations: { contact: withContact, contactInbox: withContact } });
     if (!c) throw new NotFoundException('Conversation', id);
     const ids = await this.inboxes.visibleInboxIds(agent);
     if (ids && !ids.includes(c.inboxId)) throw new NotFoundException('Conversation', id);
@@ -46,6 +46,7 @@ export class ConversationsService {
     const qb = this.conversations
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.contact', 'ct')
+      .innerJoinAndSelect('c.contactInbox', 'ci')
       .orderBy('c.lastActivityAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(limit + 1);
@@ -56,6 +57,8 @@ export class ConversationsService {
     if (query.inboxId) qb.andWhere('c.inboxId = :inboxId', { inboxId: query.inboxId });
     if (query.contactId) qb.andWhere('c.contactId = :contactId', { contactId: query.contactId });
     if (query.priority) qb.andWhere('c.priority = :priority', { priority: query.priority });
+    if (query.category) qb.andWhere('c.category = :category', { category: query.category });
+    if (query.draftWaiting) qb.andWhere(`EXISTS (SELECT 1 FROM reply_drafts d WHERE d.conversation_id = c.id AND d.status = 'proposed')`);
     if (query.assignee === 'me') qb.andWhere('c.assigneeId = :me', { me: agent.id });
     else if (query.assignee === 'unassigned') qb.andWhere('c.assigneeId IS NULL');
     else if (query.assignee && query.assignee !== 'any') qb.andWhere('c.assigneeId = :assignee', { assignee: query.assignee });
@@ -82,17 +85,17 @@ export class ConversationsService {
 
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
-    const labels = await this.labelsOf(page.map((c) => c.id));
+    const [labels, waiting] = await Promise.all([this.labelsOf(page.map((c) => c.id)), this.draftsWaiting(page.map((c) => c.id))]);
     const last = page[page.length - 1];
     return {
-      items: page.map((c) => this.toDto(c, labels.get(c.id) ?? [])),
+      items: page.map((c) => this.toDto(c, labels.get(c.id) ?? [], waiting.has(c.id))),
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last.lastActivityAt, id: last.id }) : null,
     };
   }
 
   async get(agent: AuthAgent, id: string): Promise<ConversationDto> {
     const c = await this.findVisible(agent, id, true);
-    return this.toDto(c, (await this.labelsOf([id])).get(id) ?? []);
+    return this.toDto(c, (await this.labelsOf([id])).get(id) ?? [], (await this.draftsWaiting([id])).has(id));
   }
 
   async create(agent: AuthAgent, dto: CreateConversationDto): Promise<ConversationDto> {
@@ -189,11 +192,34 @@ export class ConversationsService {
     return conversation;
   }
 
+  /**
+   * What triage learned about the conversation: its category, and urgency raising the priority to
+   * `urgent` (never lowering it). Urgency is audited and noted in the thread; the category is not noise-worthy.
+   */
+  async applyTriage(id: string, triage: { category: string; urgent: boolean }): Promise<void> {
+    const actor: Actor = { type: 'system', id: null };
+    const changes = await this.db.transaction(async (m) => {
+      const c = await m.findOne(Conversation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c) return {};
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (c.category !== triage.category) changes['category'] = { from: c.category, to: triage.category };
+      if (triage.urgent && c.priority !== 'urgent') changes['priority'] = { from: c.priority, to: 'urgent' };
+      const patch = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to]));
+      if (Object.keys(patch).length) await m.update(Conversation, id, patch);
+      if (changes['priority']) {
+        await this.audit.record({ actor, action: 'conversation.updated', entityType: 'conversation', entityId: id, changes: { priority: changes['priority'] } }, m);
+        await appendMessage(m, { conversationId: id, messageType: 'activity', senderType: 'system', senderId: null, body: 'AI triage marked this conversation urgent' });
+      }
+      return changes;
+    });
+    if (Object.keys(changes).length) this.events.emit(CONVERSATION_UPDATED, { conversation: await this.load(id), changes } satisfies ConversationChangedEvent);
+  }
+
   async load(id: string): Promise<ConversationDto> {
-    const c = await this.conversations.findOne({ where: { id }, relations: { contact: true } });
+    const c = await this.conversations.findOne({ where: { id }, relations: { contact: true, contactInbox: true } });
     if (!c) throw new NotFoundException('Conversation', id);
-    const labels = await this.labelsOf([id]);
-    return this.toDto(c, labels.get(id) ?? []);
+    const [labels, waiting] = await Promise.all([this.labelsOf([id]), this.draftsWaiting([id])]);
+    return this.toDto(c, labels.get(id) ?? [], waiting.has(id));
   }
 
   private async labelsOf(ids: string[]): Promise<Map<string, LabelRef[]>> {
@@ -207,7 +233,60 @@ export class ConversationsService {
     return map;
   }
 
-  private toDto(c: Conversation, labels: LabelRef[]): ConversationDto {
+  /** Conversations (of these) with an AI draft waiting for an agent. */
+  private async draftsWaiting(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { conversation_id: string }[] = await this.db.query(`SELECT DISTINCT conversation_id FROM reply_drafts WHERE status = 'proposed' AND conversation_id = ANY($1::uuid[])`, [ids]);
+    return new Set(rows.map((r) => r.conversation_id));
+  }
+
+  /** How many conversations each list filter holds, within the inboxes the agent sees (optionally one inbox). */
+  async counts(agent: AuthAgent, inboxId?: string): Promise<ConversationCountsDto> {
+    const visible = await this.inboxes.visibleInboxIds(agent);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (visible) {
+      params.push(visible);
+      where.push(`c.inbox_id = ANY($${params.length}::uuid[])`);
+    }
+    if (inboxId) {
+      params.push(inboxId);
+      where.push(`c.inbox_id = $${params.length}`);
+    }
+    const scope = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const active = `c.status IN ('open', 'pending')`;
+    const me = `$${params.length + 1}`;
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE c.status = 'open')::int AS open,
+              count(*) FILTER (WHERE c.status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE c.status = 'snoozed')::int AS snoozed,
+              count(*) FILTER (WHERE c.status = 'resolved')::int AS resolved,
+              count(*) FILTER (WHERE ${active} AND c.assignee_id = ${me})::int AS mine,
+              count(*) FILTER (WHERE ${active} AND c.assignee_id IS NULL)::int AS unassigned,
+              count(*) FILTER (WHERE ${active})::int AS "all",
+              count(*) FILTER (WHERE ${active} AND c.priority = 'urgent')::int AS urgent,
+              -- from the few waiting drafts (partial index), not a probe per conversation
+              (SELECT count(DISTINCT d.conversation_id)::int FROM reply_drafts d JOIN conversations c ON c.id = d.conversation_id
+                WHERE d.status = 'proposed' ${scope ? `AND ${where.join(' AND ')}` : ''}) AS draft_waiting
+         FROM conversations c ${scope}`,
+      [...params, agent.id],
+    );
+    const categories: { category: string; n: number }[] = await this.db.query(
+      `SELECT c.category, count(*)::int AS n FROM conversations c ${scope ? `${scope} AND` : 'WHERE'} ${active} AND c.category IS NOT NULL GROUP BY c.category`,
+      params,
+    );
+    return {
+      status: { open: row.open, pending: row.pending, snoozed: row.snoozed, resolved: row.resolved },
+      mine: row.mine,
+      unassigned: row.unassigned,
+      all: row.all,
+      urgent: row.urgent,
+      draftWaiting: row.draft_waiting,
+      byCategory: Object.fromEntries(categories.map((r) => [r.category, r.n])),
+    };
+  }
+
+  private toDto(c: Conversation, labels: LabelRef[], draftWaiting: boolean): ConversationDto {
     return {
       id: c.id,
       displayId: c.displayId,
@@ -218,12 +297,17 @@ export class ConversationsService {
       assigneeId: c.assigneeId,
       teamId: c.teamId,
       labels,
+      category: c.category,
+      draftWaiting,
       lastMessagePreview: c.lastMessagePreview,
       lastActivityAt: c.lastActivityAt.toISOString(),
       firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
       firstRespondedAt: c.firstRespondedAt?.toISOString() ?? null,
       agentUnreadCount: c.agentUnreadCount,
       contactUnreadCount: c.contactUnreadCount,
+      contactLastReadSeq: c.contactLastReadSeq,
+      agentLastReadSeq: c.agentLastReadSeq,
+      identityVerified: c.contactInbox?.hmacVerified ?? false,
       createdAt: c.createdAt.toISOString(),
     };
   }

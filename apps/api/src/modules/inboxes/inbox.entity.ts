@@ -14,6 +14,10 @@ export class Inbox {
 
   @Column({ type: 'jsonb', nullable: true }) businessHours: BusinessHours | null;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) allowedOrigins: string[];
+  /** Outside business hours, answer a visitor's message once with when to expect a reply. */
+  @Column({ default: true }) afterHoursReplyEnabled: boolean;
+  /** Custom text for that reply; null = the built-in Korean/English text with the next opening time. */
+  @Column({ type: 'text', nullable: true }) afterHoursReply: string | null;
 
   /** HMAC-SHA256 key for visitor identity verification. */
   @Column({ length: 128, select: false }) identitySecret: string;

@@ -29,6 +29,8 @@ export class InboxesService {
       businessHours: i.businessHours,
       allowedOrigins: i.allowedOrigins,
       identityEnforced: i.identityEnforced,
+      afterHoursReplyEnabled: i.afterHoursReplyEnabled,
+      afterHoursReply: i.afterHoursReply,
       createdAt: i.createdAt.toISOString(),
     };
   }
@@ -77,6 +79,8 @@ export class InboxesService {
           businessHours: dto.businessHours ?? null,
           allowedOrigins: dto.allowedOrigins ?? [],
           identityEnforced: dto.identityEnforced ?? false,
+          afterHoursReplyEnabled: dto.afterHoursReplyEnabled ?? true,
+          afterHoursReply: dto.afterHoursReply ?? null,
           publicToken: randomBytes(16).toString('base64url'),
           identitySecret: randomBytes(32).toString('hex'),
         }),

@@ -11,9 +11,13 @@ export class AgentNames {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Resolves every id not cached yet with one query, then answers synchronously through `get`. */
-  async load(ids: (string | null)[]): Promise<(id: string) => string | null> {
+  /**
+   * Resolves the names of the agents who sent any of `messages` (one query for those not cached yet),
+   * then answers synchronously. Messages from contacts and the system cost nothing.
+   */
+  async load(messages: readonly { senderType: string; senderId: string | null }[]): Promise<(id: string) => string | null> {
     const now = Date.now();
+    const ids = messages.filter((m) => m.senderType === 'agent').map((m) => m.senderId);
     const missing = [...new Set(ids.filter((id): id is string => !!id && !((this.cache.get(id)?.at ?? 0) > now - TTL_MS)))];
     if (missing.length) {
       const rows: { id: string; name: string }[] = await this.db.query('SELECT id, name FROM agents WHERE id = ANY($1::uuid[])', [missing]);

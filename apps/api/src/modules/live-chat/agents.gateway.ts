@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { OnEvent } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { AGENT_CLIENT_EVENTS, AGENT_SERVER_EVENTS, NAMESPACES, WIDGET_SERVER_EVENTS, type PresenceEvent, type TypingEvent } from '@parley/shared/contracts';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import type { AccessTokenClaims } from '../../core/auth/access.guard';
 import type { AuthAgent } from '../../core/auth/decorators';
 import { ack, parsePayload } from '../../core/realtime/socket-ack';
+import { AGENT_UPDATED, type AgentUpdatedEvent } from '../agents/agent.events';
 import { AgentsService } from '../agents/agents.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { InboxesService } from '../inboxes/inboxes.service';
@@ -124,8 +126,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   setAvailability(@ConnectedSocket() s: AgentSocket, @MessageBody() body: unknown) {
     return ack(async () => {
       const dto = parsePayload(PresenceDto, body);
+      // The change event (AGENT_UPDATED) broadcasts the new presence.
       await this.agents.updateMe(s.data.agent.id, { availability: dto.availability });
-      await this.broadcastPresence(s.data.agent.id);
       return { availability: dto.availability };
     });
   }
@@ -137,6 +139,11 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const entry = { inboxId: c.inboxId, contactInboxId: c.contactInboxId };
     s.data.seen.set(conversationId, entry);
     return entry;
+  }
+
+  @OnEvent(AGENT_UPDATED, { async: true, suppressErrors: true })
+  async onAgentUpdated({ agentId, changes }: AgentUpdatedEvent) {
+    if ('availability' in changes || 'disabled' in changes) await this.broadcastPresence(agentId);
   }
 
   /** Tells the console who is online and the widgets of the agent's inboxes whether someone is there. */

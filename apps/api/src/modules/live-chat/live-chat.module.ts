@@ -5,6 +5,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { InboxesModule } from '../inboxes/inboxes.module';
 import { MessagesModule } from '../messages/messages.module';
+import { AfterHoursService } from './after-hours.service';
 import { AgentNames } from './agent-names';
 import { AgentsGateway } from './agents.gateway';
 import { LiveChatService } from './live-chat.service';
@@ -19,6 +20,6 @@ import { WidgetSessionsController } from './widget-sessions.controller';
 @Module({
   imports: [AuthModule, AgentsModule, InboxesModule, ContactsModule, ConversationsModule, MessagesModule],
   controllers: [WidgetSessionsController, WidgetAssetsController],
-  providers: [LiveChatService, PresenceService, RateLimits, AgentNames, WidgetGateway, AgentsGateway, RealtimeFanout],
+  providers: [AfterHoursService, LiveChatService, PresenceService, RateLimits, AgentNames, WidgetGateway, AgentsGateway, RealtimeFanout],
 })
 export class LiveChatModule {}

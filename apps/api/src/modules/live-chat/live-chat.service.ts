@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { VisitorConversation, VisitorMessage, WidgetSessionResponse } from '@parley/shared/contracts';
+import type { ContactCapturedEvent, VisitorConversation, VisitorMessage, WidgetSessionResponse } from '@parley/shared/contracts';
 import { LIMITS as DOMAIN_LIMITS } from '@parley/shared/domain';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -14,10 +14,11 @@ import { ContactsService } from '../contacts/contacts.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { Inbox } from '../inboxes/inbox.entity';
 import { appendMessage } from '../messages/append-message';
-import { CONVERSATION_CREATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { CONTACT_CAPTURED, CONVERSATION_CREATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
 import { isIdempotencyConflict, MessagesService } from '../messages/messages.service';
 import { AgentNames } from './agent-names';
-import type { SendMessageDto, UpdateContactDto, WidgetSessionDto } from './dto/live-chat.dto';
+import { describeCapture, followUpQuestion, parseContactLine } from '../contacts/capture/contact-line-parser';
+import type { CaptureContactDto, SendMessageDto, UpdateContactDto, WidgetSessionDto } from './dto/live-chat.dto';
 import { PresenceService } from './presence.service';
 import { RateLimits } from './rate-limits';
 import { toVisitorMessage } from './visitor-messages';
@@ -186,7 +187,7 @@ export class LiveChatService {
   async sync(v: Visitor, conversationId: string, afterSeq: number, own: Set<string>): Promise<{ messages: VisitorMessage[]; agentLastReadSeq: number }> {
     await this.assertOwn(v, conversationId, own);
     const list = await this.messages.list(conversationId, { after: afterSeq, limit: 500, includePrivate: false });
-    const names = await this.agentNames.load(list.map((m) => m.senderId));
+    const names = await this.agentNames.load(list);
     const [{ agent_last_read_seq }] = await this.db.query('SELECT agent_last_read_seq FROM conversations WHERE id = $1', [conversationId]);
     return { messages: list.map((m) => toVisitorMessage(m, names)).filter((m): m is VisitorMessage => !!m), agentLastReadSeq: agent_last_read_seq };
   }
@@ -196,6 +197,46 @@ export class LiveChatService {
     const mine = await this.ownConversationIds(v);
     if (!mine.has(conversationId)) throw new AppException('forbidden', 'Not your conversation');
     own.add(conversationId);
+  }
+
+  /**
+   * One free line of contact details: what it holds is stored on the contact (a valid phone or email
+   * replaces the old one; a name or company fills or corrects), noted in the visitor's open conversation
+   * and announced to agents, even if the visitor leaves right after. The answer says what was understood
+   * and asks only for what is missing or invalid.
+   */
+  async captureContact(v: Visitor, dto: CaptureContactDto) {
+    await this.limits.consume(['visitorMessages', v.contactInboxId]);
+    const capture = parseContactLine(dto.line, { defaultCountry: 'KR' });
+    const locale = dto.locale ?? (/[\uAC00-\uD7A3]/.test(dto.line) ? 'ko' : 'en');
+    const patch = Object.fromEntries(
+      Object.entries({ name: capture.name, company: capture.company, phone: capture.phone, email: capture.email }).filter(([, value]) => value !== null),
+    );
+    const contact = Object.keys(patch).length ? await this.contacts.update(v.contactId, patch, { type: 'contact', id: v.contactId }) : await this.contacts.get(v.contactId);
+    if (Object.keys(patch).length) {
+      const [open] = await this.db.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [v.contactInboxId]);
+      if (open) {
+        const note = await appendMessage(this.db.manager, { conversationId: open.id, messageType: 'activity', senderType: 'system', senderId: null, body: `Contact details left by the visitor: ${describeCapture(capture, 'en').replace(/^Got it: /, '')}` });
+        this.messages.announce(note, v.inboxId);
+      }
+      this.events.emit(CONTACT_CAPTURED, {
+        contactId: contact.id,
+        inboxId: v.inboxId,
+        conversationId: open?.id ?? null,
+        contact: { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone, company: contact.company },
+      } satisfies ContactCapturedEvent);
+    }
+    // Ask only for what the contact still lacks, counting what earlier answers left.
+    const known = {
+      ...capture,
+      missing: capture.missing.filter((m) => (m === 'name' ? !contact.name : !(contact.phone || contact.email))),
+      invalid: capture.invalid.filter((i) => !(i.field === 'phone' ? contact.phone : contact.email)),
+    };
+    return {
+      contact: { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone },
+      summary: describeCapture(capture, locale),
+      followUp: followUpQuestion(known, locale),
+    };
   }
 
   /** The one-line "how can we reach you" answer, or a signed-in visitor's details. */
@@ -212,7 +253,7 @@ export class LiveChatService {
     const result: VisitorConversation[] = [];
     for (const c of convs) {
       const list = await this.messages.list(c.id, { limit: SESSION_MESSAGES, includePrivate: false });
-      const names = await this.agentNames.load(list.map((m) => m.senderId));
+      const names = await this.agentNames.load(list);
       result.push({
         id: c.id,
         status: c.status,

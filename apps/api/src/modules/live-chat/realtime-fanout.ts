@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AGENT_SERVER_EVENTS, NAMESPACES, WIDGET_SERVER_EVENTS } from '@parley/shared/contracts';
-import { CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { AGENT_SERVER_EVENTS, AI_SERVER_EVENTS, NAMESPACES, WIDGET_SERVER_EVENTS, type ContactCapturedEvent, type DraftEvent, type DraftStreamingEvent, type TriageEvent } from '@parley/shared/contracts';
+import { CONTACT_CAPTURED, CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { REPLY_DRAFT_CREATED, REPLY_DRAFT_STREAMING, REPLY_DRAFT_UPDATED, type ReplyDraftChangedEvent, type ReplyDraftStreamingEvent } from '../reply-drafts/reply-draft.events';
+import { TRIAGE_COMPLETED, TRIAGE_FAILED, type TriageChangedEvent } from '../triage/triage.events';
 import { AgentNames } from './agent-names';
 import { AgentsGateway } from './agents.gateway';
 import { rooms } from './rooms';
@@ -25,9 +27,9 @@ export class RealtimeFanout {
   @OnEvent(MESSAGE_CREATED, { async: true, suppressErrors: true })
   async onMessage({ message, inboxId, contactInboxId }: MessageCreatedEvent) {
     const io = this.agents.server.server;
-    io.of(NAMESPACES.agents).to(rooms.agentInbox(inboxId)).to(rooms.admins).emit(AGENT_SERVER_EVENTS.messageCreated, message);
+    this.toAgents(inboxId).emit(AGENT_SERVER_EVENTS.messageCreated, message);
     if (message.private || message.messageType === 'activity') return;
-    const names = await this.agentNames.load([message.senderId]);
+    const names = await this.agentNames.load([message]);
     const visible = toVisitorMessage(message, names);
     if (!visible) return;
     io.of(NAMESPACES.widget).to(rooms.visitor(contactInboxId)).emit(WIDGET_SERVER_EVENTS.messageCreated, visible);
@@ -35,16 +37,51 @@ export class RealtimeFanout {
 
   @OnEvent(CONVERSATION_CREATED, { suppressErrors: true })
   onCreated({ conversation }: ConversationChangedEvent) {
-    this.agents.server.to(rooms.agentInbox(conversation.inboxId)).to(rooms.admins).emit(AGENT_SERVER_EVENTS.conversationCreated, { conversation });
+    this.toAgents(conversation.inboxId).emit(AGENT_SERVER_EVENTS.conversationCreated, { conversation });
   }
 
   @OnEvent(CONVERSATION_UPDATED, { async: true, suppressErrors: true })
   async onUpdated({ conversation, changes }: ConversationChangedEvent) {
-    this.agents.server.to(rooms.agentInbox(conversation.inboxId)).to(rooms.admins).emit(AGENT_SERVER_EVENTS.conversationUpdated, { conversation, changes });
+    this.toAgents(conversation.inboxId).emit(AGENT_SERVER_EVENTS.conversationUpdated, { conversation, changes });
     if (changes?.['status']) {
       const row = await this.contactInboxOf(conversation.id);
       if (row) this.agents.server.server.of(NAMESPACES.widget).to(rooms.visitor(row)).emit(WIDGET_SERVER_EVENTS.conversationUpdated, { id: conversation.id, status: conversation.status });
     }
+  }
+
+  @OnEvent(CONTACT_CAPTURED, { suppressErrors: true })
+  onContactCaptured(event: ContactCapturedEvent) {
+    this.toAgents(event.inboxId).emit(AGENT_SERVER_EVENTS.contactCaptured, event);
+  }
+
+  // AI output goes to agents only: drafts are not messages until approved, and never reach a visitor room.
+  @OnEvent(TRIAGE_COMPLETED, { suppressErrors: true })
+  onTriage({ triage, inboxId }: TriageChangedEvent) {
+    this.toAgents(inboxId).emit(AI_SERVER_EVENTS.triageCompleted, { triage } satisfies TriageEvent);
+  }
+
+  @OnEvent(TRIAGE_FAILED, { suppressErrors: true })
+  onTriageFailed({ triage, inboxId }: TriageChangedEvent) {
+    this.toAgents(inboxId).emit(AI_SERVER_EVENTS.triageFailed, { triage } satisfies TriageEvent);
+  }
+
+  @OnEvent(REPLY_DRAFT_CREATED, { suppressErrors: true })
+  onDraftCreated({ draft, inboxId }: ReplyDraftChangedEvent) {
+    this.toAgents(inboxId).emit(AI_SERVER_EVENTS.draftCreated, { draft } satisfies DraftEvent);
+  }
+
+  @OnEvent(REPLY_DRAFT_UPDATED, { suppressErrors: true })
+  onDraftUpdated({ draft, inboxId, message }: ReplyDraftChangedEvent) {
+    this.toAgents(inboxId).emit(AI_SERVER_EVENTS.draftUpdated, { draft, ...(message && { message }) } satisfies DraftEvent);
+  }
+
+  @OnEvent(REPLY_DRAFT_STREAMING, { suppressErrors: true })
+  onDraftStreaming({ draftId, conversationId, inboxId, text }: ReplyDraftStreamingEvent) {
+    this.toAgents(inboxId).volatile.emit(AI_SERVER_EVENTS.draftStreaming, { draftId, conversationId, text } satisfies DraftStreamingEvent);
+  }
+
+  private toAgents(inboxId: string) {
+    return this.agents.server.to(rooms.agentInbox(inboxId)).to(rooms.admins);
   }
 
   private async contactInboxOf(conversationId: string): Promise<string | undefined> {

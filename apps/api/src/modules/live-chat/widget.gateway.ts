@@ -5,7 +5,7 @@ import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { AppException } from '../../core/errors/app.exception';
 import { ack, parsePayload } from '../../core/realtime/socket-ack';
 import { ConversationsService } from '../conversations/conversations.service';
-import { ReadDto, SendMessageDto, SyncDto, TypingDto, UpdateContactDto } from './dto/live-chat.dto';
+import { CaptureContactDto, ReadDto, SendMessageDto, SyncDto, TypingDto, UpdateContactDto } from './dto/live-chat.dto';
 import { LiveChatService, type Visitor } from './live-chat.service';
 import { PresenceService } from './presence.service';
 import { rooms } from './rooms';
@@ -91,6 +91,11 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
       s.nsp.server.of(NAMESPACES.agents).to(rooms.agentInbox(s.data.visitor.inboxId)).to(rooms.admins).emit(WIDGET_SERVER_EVENTS.read, { conversationId: dto.conversationId, seq, reader: 'contact' });
       return { seq };
     });
+  }
+
+  @SubscribeMessage(WIDGET_CLIENT_EVENTS.captureContact)
+  captureContact(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
+    return ack(() => this.chat.captureContact(s.data.visitor, parsePayload(CaptureContactDto, body)));
   }
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.updateContact)

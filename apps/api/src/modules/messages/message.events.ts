@@ -4,6 +4,8 @@ import type { ConversationDto, MessageDto } from '@parley/shared/contracts';
 export const MESSAGE_CREATED = 'message.created';
 export const CONVERSATION_CREATED = 'conversation.created';
 export const CONVERSATION_UPDATED = 'conversation.updated';
+/** A visitor left contact details (payload: ContactCapturedEvent from contracts). */
+export const CONTACT_CAPTURED = 'contact.captured';
 
 export interface MessageCreatedEvent {
   message: MessageDto;

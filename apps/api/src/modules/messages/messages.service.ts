@@ -72,9 +72,14 @@ export class MessagesService {
       if (!isIdempotencyConflict(e)) throw e;
       result = await appendMessage(this.db.manager, input); // now finds the winner's row as a duplicate
     }
+    return { message: this.announce(result, inboxId), duplicate: result.duplicate };
+  }
+
+  /** After the transaction that appended a message committed: tell the gateways and the AI pipeline (once). */
+  announce(result: AppendResult, inboxId: string): MessageDto {
     const message = this.toDto(result.message);
     if (!result.duplicate) this.events.emit(MESSAGE_CREATED, { message, inboxId, contactInboxId: result.message.contactInboxId! } satisfies MessageCreatedEvent);
-    return { message, duplicate: result.duplicate };
+    return message;
   }
 }
 

@@ -22,14 +22,31 @@ const SEED_LOCK = 72_610_002;
 @Injectable()
 export class SeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
+  private settle!: (error?: unknown) => void;
+  /** Resolves when seeding is over (or was not needed): later boot work reads what it wrote. */
+  readonly completed = new Promise<void>((resolve, reject) => {
+    this.settle = (error) => (error ? reject(error) : resolve());
+  });
 
   constructor(
     private readonly config: AppConfig,
     private readonly agents: AgentsService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  ) {
+    this.completed.catch(() => undefined); // the boot error is thrown from onApplicationBootstrap itself
+  }
 
   async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.seed();
+      this.settle();
+    } catch (e) {
+      this.settle(e);
+      throw e;
+    }
+  }
+
+  private async seed(): Promise<void> {
     // Several API processes may start together: one seeds, the others wait for the lock and find it done.
     await this.withLock(async () => {
       await this.agents.ensureFirstAdmin(this.config.env.PARLEY_ADMIN_EMAIL, this.config.env.PARLEY_ADMIN_PASSWORD);

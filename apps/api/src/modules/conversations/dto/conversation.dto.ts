@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ConversationListQuery, UpdateConversationRequest } from '@parley/shared/contracts';
 import { CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, LIMITS, type ConversationPriority, type ConversationStatus } from '@parley/shared/domain';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { UpsertContactDto } from '../../contacts/dto/contact.dto';
 import { CreateMessageDto } from '../../messages/dto/message.dto';
 
@@ -15,9 +15,15 @@ export class ConversationListQueryDto implements ConversationListQuery {
   assignee?: string;
   @ApiPropertyOptional({ description: 'label name' }) @IsOptional() @IsString() @MaxLength(60) label?: string;
   @ApiPropertyOptional({ enum: CONVERSATION_PRIORITIES }) @IsOptional() @IsIn(CONVERSATION_PRIORITIES) priority?: ConversationPriority;
+  @ApiPropertyOptional({ description: 'AI triage category key' }) @IsOptional() @IsString() @MaxLength(40) category?: string;
+  @ApiPropertyOptional({ description: 'only conversations with an AI draft waiting' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() draftWaiting?: boolean;
   @ApiPropertyOptional({ description: 'text search: contact name, e-mail, phone, company, #number, message text' }) @IsOptional() @IsString() @MaxLength(LIMITS.searchMax) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
   @ApiPropertyOptional({ maximum: LIMITS.pageSizeMax }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSizeMax) limit?: number;
+}
+
+export class ConversationCountsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() inboxId?: string;
 }
 
 export class UpdateConversationDto implements UpdateConversationRequest {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BusinessHours, CreateInboxRequest } from '@parley/shared/contracts';
 import { INBOX_CHANNELS, type InboxChannel } from '@parley/shared/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -36,6 +36,8 @@ export class CreateInboxDto implements CreateInboxRequest {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(ORIGIN, { each: true, message: 'each allowed origin must look like https://host[:port] or be *' })
   allowedOrigins?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() identityEnforced?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() afterHoursReplyEnabled?: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'custom after-hours reply; {next} is replaced by the next opening time' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(1) @MaxLength(1000) afterHoursReply?: string | null;
 }
 
 export class UpdateInboxDto {
@@ -45,6 +47,8 @@ export class UpdateInboxDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(ORIGIN, { each: true, message: 'each allowed origin must look like https://host[:port] or be *' })
   allowedOrigins?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() identityEnforced?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() afterHoursReplyEnabled?: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'custom after-hours reply; {next} is replaced by the next opening time' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(1) @MaxLength(1000) afterHoursReply?: string | null;
 }
 
 export class InboxMembersDto {

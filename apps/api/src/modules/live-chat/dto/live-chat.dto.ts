@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AgentSendPayload, ReadPayload, SendMessagePayload, SyncPayload, TypingPayload, UpdateContactPayload, WidgetSessionRequest } from '@parley/shared/contracts';
+import type { AgentSendPayload, CaptureContactPayload, ReadPayload, SendMessagePayload, SyncPayload, TypingPayload, UpdateContactPayload, WidgetSessionRequest } from '@parley/shared/contracts';
 import { AGENT_AVAILABILITIES, type AgentAvailability } from '@parley/shared/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
@@ -53,6 +53,11 @@ export class UpdateContactDto implements UpdateContactPayload {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @IsOptional() @IsEmail() @MaxLength(320) email?: string;
   @IsOptional() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be 6-20 digits, spaces, dashes or brackets' }) phone?: string;
+}
+
+export class CaptureContactDto implements CaptureContactPayload {
+  @IsString() @MinLength(1) @MaxLength(2000) line: string;
+  @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
 }
 
 export class PresenceDto {

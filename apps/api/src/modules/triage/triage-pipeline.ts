@@ -1,0 +1,186 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ConversationTurn } from '@parley/ai';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
+import { JobsService, type JobContext } from '../../core/jobs/jobs.service';
+import { AiCategoriesService } from '../ai/ai-categories.service';
+import { AI_QUEUE, AiService } from '../ai/ai.service';
+import { ConversationsService } from '../conversations/conversations.service';
+import { KnowledgeService } from '../knowledge/knowledge.service';
+import { toMessage } from '../messages/append-message';
+import type { Message } from '../messages/message.entity';
+import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/message.events';
+import { REPLY_DRAFT_STREAMING, type ReplyDraftStreamingEvent } from '../reply-drafts/reply-draft.events';
+import { ReplyDraftsService } from '../reply-drafts/reply-drafts.service';
+import { TriageService } from './triage.service';
+
+interface AiJob {
+  messageId: string;
+}
+
+const RETRY_LIMIT = 3;
+/** How much of the conversation the classifier and drafter see. */
+const CONTEXT_MESSAGES = 8;
+/** Streamed draft text reaches the console at most this often. */
+const STREAM_EMIT_MS = 150;
+/** Incoming messages this recent without a triage result are queued at boot (e.g. seeded, or sent while the queue was down). */
+const SWEEP_WINDOW = '7 days';
+const SWEEP_EVERY_MS = 5 * 60_000;
+
+/**
+ * The AI pipeline. Every incoming contact message becomes a durable job (Postgres, pg-boss); a worker
+ * triages it (TriageResult), and when it is still the conversation's latest question and the
+ * category's policy is not `off`, drafts a reply (ReplyDraft, streamed to the console), and sends it
+ * when the policy is `auto` and the confidence clears the threshold. Jobs are idempotent: a rerun after
+ * a crash finds what was already stored. The chat path only enqueues.
+ */
+@Injectable()
+export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AiPipeline');
+  private sweepTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly jobs: JobsService,
+    private readonly ai: AiService,
+    private readonly categories: AiCategoriesService,
+    private readonly triage: TriageService,
+    private readonly drafts: ReplyDraftsService,
+    private readonly conversations: ConversationsService,
+    private readonly knowledge: KnowledgeService,
+    private readonly events: EventEmitter2,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.createQueue(AI_QUEUE, { retryLimit: RETRY_LIMIT, retryDelaySeconds: this.config.env.AI_JOB_RETRY_DELAY_SECONDS, expireInSeconds: this.config.env.AI_JOB_TIMEOUT_SECONDS });
+    const concurrency = this.config.env.AI_WORKER_CONCURRENCY;
+    if (concurrency > 0) {
+      await this.jobs.work<AiJob>(AI_QUEUE, concurrency, (job) => this.run(job));
+      const sweep = () => void this.sweep().catch((e: Error) => this.logger.warn(`queueing missed messages failed: ${e.message}`));
+      sweep();
+      // Messages whose enqueue failed (database blip) are picked up within minutes, not at the next boot.
+      this.sweepTimer = setInterval(sweep, SWEEP_EVERY_MS);
+      this.sweepTimer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  @OnEvent(MESSAGE_CREATED, { async: true, suppressErrors: true })
+  async onMessage({ message }: MessageCreatedEvent): Promise<void> {
+    if (message.messageType !== 'incoming' || message.senderType !== 'contact' || message.private) return;
+    await this.jobs.enqueue<AiJob>(AI_QUEUE, { messageId: message.id }, message.id).catch((e: Error) => this.logger.warn(`could not queue message ${message.id}: ${e.message} (the next sweep will)`));
+  }
+
+  /** Queues the message again (regenerating its draft); its triage is kept. */
+  requeue(messageId: string): Promise<string | null> {
+    return this.enqueue(messageId);
+  }
+
+  private enqueue(messageId: string): Promise<string | null> {
+    return this.jobs.send<AiJob>(AI_QUEUE, { messageId }, { singletonKey: messageId });
+  }
+
+  /** Queues incoming messages that have no triage result yet (seeded data, or the queue was unreachable when they arrived). */
+  async sweep(): Promise<number> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT m.id FROM messages m
+        WHERE m.message_type = 'incoming' AND m.sender_type = 'contact' AND NOT m.private
+          AND m.created_at > now() - interval '${SWEEP_WINDOW}'
+          AND NOT EXISTS (SELECT 1 FROM triage_results t WHERE t.message_id = m.id)
+          -- a job still waiting or running (perhaps on a process that died: it reruns when it expires)
+          AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = '${AI_QUEUE}' AND j.singleton_key = m.id::text AND j.state IN ('created', 'retry', 'active'))
+        ORDER BY m.created_at LIMIT 5000`,
+    );
+    for (const r of rows) await this.enqueue(r.id);
+    if (rows.length) this.logger.log(`queued ${rows.length} messages without triage`);
+    return rows.length;
+  }
+
+  async run(job: JobContext<AiJob>): Promise<void> {
+    const attempt = job.retryCount + 1;
+    const [row] = await this.db.query('SELECT m.*, c.inbox_id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1', [job.data.messageId]);
+    if (!row) return; // deleted meanwhile: nothing to do
+    const message = toMessage(row);
+    const inboxId: string = row.inbox_id;
+    try {
+      await this.process(message, inboxId, attempt);
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      if (job.retryCount >= job.retryLimit) {
+        this.logger.error(`AI job for message ${message.id} failed for good after ${attempt} attempts: ${error}`);
+        await this.triage.saveFailed(message, inboxId, error, attempt).catch(() => undefined);
+      }
+      throw e;
+    }
+  }
+
+  private async process(message: Message, inboxId: string, attempt: number): Promise<void> {
+    const history = await this.history(message);
+    const previous = history.filter((t) => t.role === 'contact').map((t) => t.text).slice(0, -1);
+
+    let triage = await this.triage.findForMessage(message.id);
+    if (triage?.status !== 'completed') {
+      const { output, meta } = await this.ai.classify({ text: message.body, context: { previousMessages: previous } });
+      triage = await this.triage.saveCompleted(message, inboxId, output, meta, attempt);
+      await this.conversations.applyTriage(message.conversationId, { category: output.category, urgent: output.urgent });
+    }
+    const category = triage.correctedCategory ?? triage.category ?? 'general';
+    const policy = await this.categories.byKey(category);
+    if (policy?.policy === 'off') return;
+    if (await this.drafts.exists(message.id)) return; // drafted by an earlier run of this job
+    if (!(await this.isLatestQuestion(message))) return; // a newer message will get the draft
+
+    const retrieval = await this.knowledge.retrieve(message.body, { category, limit: 5 });
+    const draftId = randomUUID();
+    let lastEmit = 0;
+    const { output: draft, meta } = await this.ai.draft(
+      { conversation: history, sources: retrieval.passages, answerability: retrieval.answerability, category, language: triage.language ?? undefined, businessName: this.config.env.PARLEY_BUSINESS_NAME },
+      {
+        onDelta: (text) => {
+          const now = Date.now();
+          if (now - lastEmit < STREAM_EMIT_MS) return;
+          lastEmit = now;
+          this.events.emit(REPLY_DRAFT_STREAMING, { draftId, conversationId: message.conversationId, inboxId, text } satisfies ReplyDraftStreamingEvent);
+        },
+      },
+    );
+    await this.drafts.create({ id: draftId, conversationId: message.conversationId, messageId: message.id, inboxId, category, draft, passages: retrieval.passages, meta });
+
+    const threshold = policy?.autoSendThreshold ?? 1;
+    const autoSend =
+      policy?.policy === 'auto' &&
+      !triage.correctedCategory &&
+      !triage.injectionSuspected &&
+      !draft.needsHuman &&
+      draft.sources.length > 0 &&
+      (triage.confidence ?? 0) >= threshold &&
+      draft.confidence >= threshold;
+    if (autoSend && (await this.isLatestQuestion(message))) await this.drafts.autoSend(draftId, inboxId);
+  }
+
+  /** The conversation up to this message (contact and agent replies, no notes or activity), oldest first. */
+  private async history(message: Message): Promise<ConversationTurn[]> {
+    const rows: { message_type: string; body: string }[] = await this.db.query(
+      `SELECT message_type, body FROM messages
+        WHERE conversation_id = $1 AND seq <= $2 AND NOT private AND message_type IN ('incoming', 'outgoing')
+        ORDER BY seq DESC LIMIT ${CONTEXT_MESSAGES}`,
+      [message.conversationId, message.seq],
+    );
+    return rows.reverse().map((r) => ({ role: r.message_type === 'incoming' ? 'contact' : 'agent', text: r.body }));
+  }
+
+  private async isLatestQuestion(message: Message): Promise<boolean> {
+    const [newer] = await this.db.query(
+      `SELECT 1 FROM messages WHERE conversation_id = $1 AND seq > $2 AND message_type IN ('incoming', 'outgoing') AND NOT private LIMIT 1`,
+      [message.conversationId, message.seq],
+    );
+    return !newer;
+  }
+}
