@@ -12,6 +12,7 @@ import {
 } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { LoginResponse } from '@parley/shared/contracts';
+import { FakeAgentSocket, flushWorkspaceRequests, provideFakeAgentSocket } from '../testing/fake-agent-socket';
 import { aSession, anAgent, storeSignedIn } from '../testing/fixtures';
 import { appRoutes } from './app.routes';
 import { AUTH_API } from './core/auth/auth.service';
@@ -29,6 +30,7 @@ describe('app routes', () => {
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
         { provide: TitleStrategy, useClass: I18nTitleStrategy },
+        provideFakeAgentSocket(new FakeAgentSocket()),
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -81,6 +83,9 @@ describe('app routes', () => {
     storeSignedIn();
     const { harness, router } = await start('/no/such/page');
     backend.expectOne(AUTH_API.me).flush(anAgent());
+    backend.expectOne((r) => r.url === '/api/v1/conversations' && r.params.get('status') === 'open').flush({ items: [], nextCursor: null });
+    backend.expectOne('/api/v1/conversations/counts').flush(null, { status: 404, statusText: 'Not Found' });
+    flushWorkspaceRequests(backend);
     await harness.fixture.whenStable();
 
     expect(router.url).toBe('/conversations');

@@ -1,9 +1,6 @@
 import { Routes } from '@angular/router';
 import { adminGuard, authGuard, guestGuard } from './core/auth/auth.guard';
 
-const placeholderPage = () =>
-  import('./core/shell/placeholder-page').then((m) => m.PlaceholderPage);
-
 /** Route `title`s are i18n message keys (see I18nTitleStrategy). */
 export const appRoutes: Routes = [
   {
@@ -28,28 +25,30 @@ export const appRoutes: Routes = [
       },
       {
         path: 'review',
-        title: 'nav.review',
-        data: { heading: 'nav.review' },
-        loadComponent: placeholderPage,
+        loadChildren: () =>
+          import('./features/review/review.routes').then((m) => m.reviewRoutes),
       },
       {
         path: 'knowledge',
-        title: 'nav.knowledge',
-        data: { heading: 'nav.knowledge' },
-        loadComponent: placeholderPage,
+        loadChildren: () =>
+          import('./features/knowledge/knowledge.routes').then(
+            (m) => m.knowledgeRoutes,
+          ),
       },
       {
         path: 'reports',
-        title: 'nav.reports',
-        data: { heading: 'nav.reports' },
-        loadComponent: placeholderPage,
+        loadChildren: () =>
+          import('./features/reports/reports.routes').then(
+            (m) => m.reportsRoutes,
+          ),
       },
       {
         path: 'settings',
-        title: 'nav.settings',
-        data: { heading: 'nav.settings' },
         canActivate: [adminGuard],
-        loadComponent: placeholderPage,
+        loadChildren: () =>
+          import('./features/settings/settings.routes').then(
+            (m) => m.settingsRoutes,
+          ),
       },
     ],
   },

@@ -289,15 +289,32 @@ describe('ChatController', () => {
       expect(contactPromptVisible(offline.controller.getState())).toBe(true);
     });
 
-    it('sends a normalised phone number with contact.update, then says thanks', async () => {
+    it('sends the line to contact.capture, shows what was understood, and asks the follow-up when something is missing', async () => {
       const { controller, socket } = await started({ sessions: away });
-      socket().responders['contact.update'] = (payload) => ({ ok: true, contact: { id: 'contact-1', name: null, email: null, phone: payload.phone } });
+      const answers = [
+        { ok: true, contact: { id: 'contact-1', name: '홍길동', email: null, phone: null }, summary: '확인했어요: 홍길동', followUp: '연락받으실 이메일이나 전화번호를 알려주세요.' },
+        { ok: true, contact: { id: 'contact-1', name: '홍길동', email: null, phone: '+821012345678' }, summary: '확인했어요: 010-1234-5678', followUp: null },
+      ];
+      socket().responders['contact.capture'] = () => answers.shift();
 
-      expect(await controller.submitContact('not a number')).toBe('invalid');
+      expect(await controller.submitContact('   ')).toBe('invalid');
+      expect(socket().requestsFor('contact.capture')).toEqual([]);
+      expect(await controller.submitContact(' 홍길동 ')).toBe('saved');
+      expect(controller.getState().capture).toEqual({ status: 'idle', value: '확인했어요: 홍길동', question: '연락받으실 이메일이나 전화번호를 알려주세요.' });
       expect(await controller.submitContact('010-1234-5678')).toBe('saved');
-      expect(socket().requestsFor('contact.update').map((r) => r.payload)).toEqual([{ phone: '+821012345678' }]);
-      expect(controller.getState().capture).toEqual({ status: 'done', value: '010-1234-5678' });
-      expect(contactPromptVisible(controller.getState())).toBe(true);
+      expect(socket().requestsFor('contact.capture').map((r) => r.payload)).toEqual([
+        { line: '홍길동', locale: 'en' },
+        { line: '010-1234-5678', locale: 'en' },
+      ]);
+      expect(controller.getState().capture).toEqual({ status: 'done', value: '확인했어요: 010-1234-5678', question: null });
+      expect(controller.getState().contact).toMatchObject({ phone: '+821012345678' });
+    });
+
+    it('keeps the question and offers a retry when the server does not answer', async () => {
+      const { controller, socket } = await started({ sessions: away });
+      socket().responders['contact.capture'] = () => ({ ok: false, error: { code: 'rate_limited', message: 'slow down' } });
+      expect(await controller.submitContact('hong@hanbit.kr')).toBe('failed');
+      expect(controller.getState().capture).toEqual({ status: 'error', value: null, question: null });
     });
   });
 });

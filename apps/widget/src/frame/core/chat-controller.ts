@@ -7,12 +7,11 @@ import {
   type SendMessageAck,
   type SyncAck,
   type TypingEvent,
-  type UpdateContactAck,
+  type CaptureContactAck,
   type VisitorMessage,
   type WidgetSessionResponse,
 } from '@parley/shared/contracts';
 import type { FrameToHost, WidgetUser } from '../../shared/bridge';
-import { parseContactInput } from './contact-input';
 import {
   addMessages,
   countUnread,
@@ -42,7 +41,8 @@ export interface ChatState {
   outbox: readonly OutboxEntry[];
   agentTyping: { name: string | null } | null;
   unread: number;
-  capture: { status: 'idle' | 'saving' | 'error' | 'done'; value: string | null };
+  /** `value`: what the server understood; `question`: what it still needs (asked instead of the default). */
+  capture: { status: 'idle' | 'saving' | 'error' | 'done'; value: string | null; question: string | null };
 }
 
 export interface ChatDeps {
@@ -153,7 +153,7 @@ export class ChatController {
       outbox: this.outbox.list(),
       agentTyping: null,
       unread: 0,
-      capture: { status: 'idle', value: null },
+      capture: { status: 'idle', value: null, question: null },
     };
   }
 
@@ -241,26 +241,33 @@ export class ChatController {
     this.restartTimer('typing', TYPING_IDLE_MS, () => this.stopTyping());
   }
 
+  /**
+   * The visitor's one line of contact details ("홍길동 / 010-1234-5678 / hong@hanbit.kr"): the server reads
+   * it, stores what it understood and asks only for what is missing or invalid.
+   */
   async submitContact(raw: string): Promise<'invalid' | 'saved' | 'failed'> {
-    const parsed = parseContactInput(raw);
-    if (parsed.kind === 'invalid') return 'invalid';
+    const line = raw.trim();
+    if (!line) return 'invalid';
     const socket = this.socket;
     if (!socket || !socket.connected) {
-      this.set({ capture: { status: 'error', value: null } });
+      this.set({ capture: { status: 'error', value: null, question: this.state.capture.question } });
       return 'failed';
     }
-    this.set({ capture: { status: 'saving', value: null } });
-    const payload = parsed.kind === 'email' ? { email: parsed.email } : { phone: parsed.phone };
+    this.set({ capture: { status: 'saving', value: null, question: this.state.capture.question } });
     try {
-      const ack = await socket.request<UpdateContactAck>(WIDGET_CLIENT_EVENTS.updateContact, payload, REQUEST_TIMEOUT_MS);
+      const ack = await socket.request<CaptureContactAck>(WIDGET_CLIENT_EVENTS.captureContact, { line, locale: this.deps.locale === 'en' ? 'en' : 'ko' }, REQUEST_TIMEOUT_MS);
       if (ack.ok) {
-        this.set({ contact: ack.contact, capture: { status: 'done', value: raw.trim() } });
+        const reachable = !!(ack.contact.email || ack.contact.phone);
+        this.set({
+          contact: ack.contact,
+          capture: ack.followUp || !reachable ? { status: 'idle', value: ack.summary, question: ack.followUp } : { status: 'done', value: ack.summary, question: null },
+        });
         return 'saved';
       }
     } catch {
       // Timeout: fall through to the retry prompt.
     }
-    this.set({ capture: { status: 'error', value: null } });
+    this.set({ capture: { status: 'error', value: null, question: this.state.capture.question } });
     return 'failed';
   }
 
@@ -343,7 +350,7 @@ export class ChatController {
       inbox: session.inbox,
       contact: session.contact,
       conversation,
-      capture: sameContact ? this.state.capture : { status: 'idle', value: null },
+      capture: sameContact ? this.state.capture : { status: 'idle', value: null, question: null },
     });
     this.show();
     this.updateUnread();

@@ -53,12 +53,12 @@ const en = {
   reconnecting: 'Reconnecting…',
   resolved: 'This conversation is closed. Send a message to start a new one.',
   captureAsk: 'How can we reach you?',
-  captureLabel: 'Email or phone number',
-  capturePlaceholder: 'you@example.com or 010-1234-5678',
+  captureLabel: 'Your name, email or phone number',
+  capturePlaceholder: 'Name / 010-1234-5678 / you@example.com',
   captureSave: 'Save',
   captureInvalid: 'Enter an email address or a phone number.',
   captureFailed: 'Could not save it. Please try again.',
-  captureThanks: (value: string) => "Thanks! We'll get back to you at " + value + '.',
+  captureThanks: "Thanks! We'll get back to you there.",
 };
 
 export type Strings = typeof en;
@@ -106,12 +106,12 @@ const ko: Strings = {
   reconnecting: '다시 연결하는 중…',
   resolved: '상담이 종료되었어요. 메시지를 보내면 새 상담이 시작돼요.',
   captureAsk: '답변 받으실 연락처를 남겨 주세요.',
-  captureLabel: '이메일 또는 전화번호',
-  capturePlaceholder: 'you@example.com 또는 010-1234-5678',
+  captureLabel: '이름, 이메일 또는 전화번호',
+  capturePlaceholder: '홍길동 / 010-1234-5678 / you@example.com',
   captureSave: '저장',
   captureInvalid: '이메일 주소나 전화번호를 정확히 입력해 주세요.',
   captureFailed: '저장하지 못했어요. 다시 시도해 주세요.',
-  captureThanks: (value) => '감사합니다! ' + value + '(으)로 답변드릴게요.',
+  captureThanks: '감사합니다! 남겨 주신 연락처로 답변드릴게요.',
 };
 
 function plural(n: number, word: string): string {

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Strings } from '../core/i18n';
 
-/** One line, one field: email or phone, whichever the visitor types. */
+/** One line for name, company, phone and email, in any order; the server reads it and asks for what is missing. */
 export function ContactPrompt(props: {
   t: Strings;
   expectation: string;
   status: 'idle' | 'saving' | 'error' | 'done';
+  /** What the server understood so far, and what it still asks (instead of the default question). */
   savedValue: string | null;
+  question: string | null;
   onSubmit(raw: string): Promise<'invalid' | 'saved' | 'failed'>;
 }) {
   const { t } = props;
@@ -16,7 +18,7 @@ export function ContactPrompt(props: {
   if (props.status === 'done') {
     return (
       <p class="pw-note pw-thanks" role="status">
-        {t.captureThanks(props.savedValue || '')}
+        {(props.savedValue ? props.savedValue + ' ' : '') + t.captureThanks}
       </p>
     );
   }
@@ -29,11 +31,14 @@ export function ContactPrompt(props: {
       onSubmit={async (event) => {
         event.preventDefault();
         if (props.status === 'saving') return;
-        setInvalid((await props.onSubmit(value)) === 'invalid');
+        const result = await props.onSubmit(value);
+        setInvalid(result === 'invalid');
+        // Answered: the server's follow-up question (if any) asks for the rest in a fresh line.
+        if (result === 'saved') setValue('');
       }}
     >
       <p id="pw-capture-question" class="pw-capture-question">
-        {props.expectation + ' ' + t.captureAsk}
+        {props.question ? (props.savedValue ? props.savedValue + ' ' : '') + props.question : props.expectation + ' ' + t.captureAsk}
       </p>
       <div class="pw-capture-line">
         <input

@@ -71,6 +71,7 @@ export function Panel(props: {
               expectation={expectation}
               status={state.capture.status}
               savedValue={state.capture.value}
+              question={state.capture.question}
               onSubmit={(raw) => controller.submitContact(raw)}
             />
           ) : null

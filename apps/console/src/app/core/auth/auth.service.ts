@@ -158,6 +158,12 @@ export class AuthService {
     );
   }
 
+  /** Keeps the stored agent in step with a change made elsewhere (availability, name). */
+  updateAgent(agent: AgentDto): void {
+    const current = this.#session();
+    if (current && current.agent.id === agent.id) this.#setSession({ ...current, agent });
+  }
+
   #setSession(session: AuthSession): void {
     this.#session.set(session);
     storeSession(session);

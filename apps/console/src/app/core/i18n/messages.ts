@@ -12,7 +12,13 @@ export function isLocale(value: unknown): value is Locale {
   );
 }
 
-export const en = {
+import { conversationsEn, conversationsKo } from '../../features/conversations/conversations.messages';
+import { knowledgeEn, knowledgeKo } from '../../features/knowledge/knowledge.messages';
+import { reportsEn, reportsKo } from '../../features/reports/reports.messages';
+import { reviewEn, reviewKo } from '../../features/review/review.messages';
+import { settingsEn, settingsKo } from '../../features/settings/settings.messages';
+
+const coreEn = {
   'app.name': 'Parley',
 
   'locale.label': 'Language',
@@ -41,6 +47,42 @@ export const en = {
   'shell.skipToContent': 'Skip to main content',
   'shell.mainNav': 'Main',
   'shell.logout': 'Log out',
+  'shell.inbox': 'Inbox',
+  'shell.allInboxes': 'All inboxes',
+  'shell.reconnecting': 'Reconnecting…',
+
+  'common.loading': 'Loading…',
+  'common.retry': 'Retry',
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+
+  'availability.label': 'Your availability',
+  'availability.online': 'Online',
+  'availability.busy': 'Busy',
+  'availability.offline': 'Offline',
+  'availability.failed': 'Your availability could not be changed.',
+
+  'notifications.title': 'Notifications',
+  'notifications.unread': '{count} unread',
+  'notifications.empty': 'No notifications yet. New conversations, urgent ones and AI drafts show up here.',
+  'notifications.markAllRead': 'Mark all as read',
+  'notifications.aConversation': 'A conversation',
+  'notifications.kind.conversation': 'New conversation',
+  'notifications.kind.urgent': 'Urgent conversation',
+  'notifications.kind.draft': 'AI draft ready',
+
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.help': 'Keyboard shortcuts',
+  'shortcuts.then': 'then',
+  'shortcuts.group.general': 'General',
+  'shortcuts.group.navigation': 'Go to',
+  'shortcuts.group.list': 'Conversation list',
+  'shortcuts.group.conversation': 'Open conversation',
+  'shortcuts.goConversations': 'Conversations',
+  'shortcuts.goReview': 'Review',
+  'shortcuts.goKnowledge': 'Knowledge',
+  'shortcuts.goReports': 'Reports',
+  'shortcuts.goSettings': 'Settings',
 
   'role.admin': 'Admin',
   'role.agent': 'Agent',
@@ -51,17 +93,15 @@ export const en = {
   'nav.reports': 'Reports',
   'nav.settings': 'Settings',
 
-  'conversations.emptyTitle': 'No conversations yet',
-  'conversations.emptyBody':
-    'New conversations from your inboxes will appear here.',
-
-  'placeholder.body': 'This section is not available yet.',
 } as const;
+
+/** Feature files keep their own keys (prefixed with the feature name) so features can grow independently. */
+export const en = { ...coreEn, ...conversationsEn, ...reviewEn, ...knowledgeEn, ...reportsEn, ...settingsEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
-export const ko: Messages = {
+const coreKo: Readonly<Record<keyof typeof coreEn, string>> = {
   'app.name': 'Parley',
 
   'locale.label': '언어',
@@ -90,6 +130,42 @@ export const ko: Messages = {
   'shell.skipToContent': '본문으로 건너뛰기',
   'shell.mainNav': '주 메뉴',
   'shell.logout': '로그아웃',
+  'shell.inbox': '인박스',
+  'shell.allInboxes': '모든 인박스',
+  'shell.reconnecting': '다시 연결하는 중…',
+
+  'common.loading': '불러오는 중…',
+  'common.retry': '다시 시도',
+  'common.cancel': '취소',
+  'common.close': '닫기',
+
+  'availability.label': '내 상태',
+  'availability.online': '온라인',
+  'availability.busy': '바쁨',
+  'availability.offline': '오프라인',
+  'availability.failed': '상태를 바꾸지 못했습니다.',
+
+  'notifications.title': '알림',
+  'notifications.unread': '읽지 않음 {count}건',
+  'notifications.empty': '아직 알림이 없습니다. 새 대화, 긴급 대화, AI 초안이 여기에 표시됩니다.',
+  'notifications.markAllRead': '모두 읽음으로 표시',
+  'notifications.aConversation': '대화',
+  'notifications.kind.conversation': '새 대화',
+  'notifications.kind.urgent': '긴급 대화',
+  'notifications.kind.draft': 'AI 초안 준비됨',
+
+  'shortcuts.title': '키보드 단축키',
+  'shortcuts.help': '키보드 단축키',
+  'shortcuts.then': '다음',
+  'shortcuts.group.general': '일반',
+  'shortcuts.group.navigation': '이동',
+  'shortcuts.group.list': '대화 목록',
+  'shortcuts.group.conversation': '열린 대화',
+  'shortcuts.goConversations': '대화',
+  'shortcuts.goReview': '검토',
+  'shortcuts.goKnowledge': '지식 베이스',
+  'shortcuts.goReports': '보고서',
+  'shortcuts.goSettings': '설정',
 
   'role.admin': '관리자',
   'role.agent': '상담원',
@@ -100,10 +176,8 @@ export const ko: Messages = {
   'nav.reports': '보고서',
   'nav.settings': '설정',
 
-  'conversations.emptyTitle': '아직 대화가 없습니다',
-  'conversations.emptyBody': '인박스에 새 대화가 들어오면 여기에 표시됩니다.',
-
-  'placeholder.body': '이 메뉴는 아직 준비 중입니다.',
 };
+
+export const ko: Messages = { ...coreKo, ...conversationsKo, ...reviewKo, ...knowledgeKo, ...reportsKo, ...settingsKo };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { ko, en };

@@ -1,6 +1,19 @@
 import { Routes } from '@angular/router';
-import { ConversationListPage } from './conversation-list-page';
+import { ConversationsPage } from './conversations-page';
+import { NoConversationSelected } from './no-conversation-selected';
 
+/** Route `title`s are i18n message keys. `:id` is bound to the view's `id` input. */
 export const conversationsRoutes: Routes = [
-  { path: '', title: 'nav.conversations', component: ConversationListPage },
+  {
+    path: '',
+    component: ConversationsPage,
+    children: [
+      { path: '', title: 'nav.conversations', component: NoConversationSelected },
+      {
+        path: ':id',
+        title: 'conversations.view.title',
+        loadComponent: () => import('./view/conversation-view').then((m) => m.ConversationView),
+      },
+    ],
+  },
 ];

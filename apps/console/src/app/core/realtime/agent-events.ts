@@ -1,0 +1,48 @@
+import type {
+  Ack,
+  AgentSendAck,
+  AgentSendPayload,
+  ConversationEvent,
+  DraftEvent,
+  DraftStreamingEvent,
+  MessageDto,
+  PresenceEvent,
+  ReadEvent,
+  ReadPayload,
+  TriageEvent,
+  TypingEvent,
+  TypingPayload,
+} from '@parley/shared/contracts';
+import type { AgentAvailability } from '@parley/shared/domain';
+
+/**
+ * What the API sends on `/agents` (contracts' AGENT_SERVER_EVENTS and AI_SERVER_EVENTS), by
+ * event name. Agents receive the events of the inboxes they belong to; admins of every inbox.
+ */
+export interface AgentServerEvents {
+  'conversation.created': ConversationEvent;
+  'conversation.updated': ConversationEvent;
+  /** The message itself (private notes and activity included). */
+  'message.created': MessageDto;
+  typing: TypingEvent;
+  'message.read': ReadEvent;
+  'presence.updated': PresenceEvent;
+  'triage.completed': TriageEvent;
+  'triage.failed': TriageEvent;
+  'reply_draft.created': DraftEvent;
+  'reply_draft.updated': DraftEvent;
+  /** Sent "volatile" (may be dropped): the draft's text so far while a remote model streams it. */
+  'reply_draft.streaming': DraftStreamingEvent;
+}
+
+export type AgentServerEvent = keyof AgentServerEvents;
+
+/** What the console may emit (contracts' AGENT_CLIENT_EVENTS), with the acknowledgement each one gets. */
+export interface AgentClientEvents {
+  'message.send': { payload: AgentSendPayload; ack: AgentSendAck };
+  typing: { payload: TypingPayload; ack: Ack<object> };
+  'message.read': { payload: ReadPayload; ack: Ack<{ seq: number | null }> };
+  'presence.set': { payload: { availability: AgentAvailability }; ack: Ack<{ availability: AgentAvailability }> };
+}
+
+export type AgentClientEvent = keyof AgentClientEvents;

@@ -1,0 +1,146 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AgentDto,
+  AiStatusDto,
+  CannedResponseDto,
+  CategoryDto,
+  CreateAgentRequest,
+  CreateCannedResponseRequest,
+  CreateCategoryRequest,
+  CreateInboxRequest,
+  CreateLabelRequest,
+  InboxDto,
+  InboxSecretsDto,
+  LabelDto,
+  UpdateAgentRequest,
+  UpdateCategoryRequest,
+  UpdateInboxRequest,
+} from '@parley/shared/contracts';
+import { Observable } from 'rxjs';
+
+const V1 = '/api/v1';
+const id = (value: string) => encodeURIComponent(value);
+
+/** Admin calls behind Settings; the API answers 403 to anyone else. */
+export const SETTINGS_API = {
+  inboxes: `${V1}/inboxes`,
+  inbox: (inboxId: string) => `${V1}/inboxes/${id(inboxId)}`,
+  inboxSecrets: (inboxId: string) => `${V1}/inboxes/${id(inboxId)}/secrets`,
+  rotateSecret: (inboxId: string) =>
+    `${V1}/inboxes/${id(inboxId)}/secrets/rotate`,
+  categories: `${V1}/ai/categories`,
+  category: (categoryId: string) => `${V1}/ai/categories/${id(categoryId)}`,
+  aiStatus: `${V1}/ai/status`,
+  retrain: `${V1}/ai/retrain`,
+  agents: `${V1}/agents`,
+  agent: (agentId: string) => `${V1}/agents/${id(agentId)}`,
+  labels: `${V1}/labels`,
+  label: (labelId: string) => `${V1}/labels/${id(labelId)}`,
+  canned: `${V1}/canned-responses`,
+  cannedOne: (cannedId: string) => `${V1}/canned-responses/${id(cannedId)}`,
+} as const;
+
+@Injectable({ providedIn: 'root' })
+export class SettingsApi {
+  readonly #http = inject(HttpClient);
+
+  inboxes(): Observable<InboxDto[]> {
+    return this.#http.get<InboxDto[]>(SETTINGS_API.inboxes);
+  }
+  createInbox(body: CreateInboxRequest): Observable<InboxDto> {
+    return this.#http.post<InboxDto>(SETTINGS_API.inboxes, body);
+  }
+  updateInbox(inboxId: string, body: UpdateInboxRequest): Observable<InboxDto> {
+    return this.#http.patch<InboxDto>(SETTINGS_API.inbox(inboxId), body);
+  }
+  inboxSecrets(inboxId: string): Observable<InboxSecretsDto> {
+    return this.#http.get<InboxSecretsDto>(SETTINGS_API.inboxSecrets(inboxId));
+  }
+  rotateSecret(inboxId: string): Observable<InboxSecretsDto> {
+    return this.#http.post<InboxSecretsDto>(
+      SETTINGS_API.rotateSecret(inboxId),
+      {},
+    );
+  }
+
+  categories(): Observable<CategoryDto[]> {
+    return this.#http.get<CategoryDto[]>(SETTINGS_API.categories);
+  }
+  createCategory(body: CreateCategoryRequest): Observable<CategoryDto> {
+    return this.#http.post<CategoryDto>(SETTINGS_API.categories, body);
+  }
+  updateCategory(
+    categoryId: string,
+    body: UpdateCategoryRequest,
+  ): Observable<CategoryDto> {
+    return this.#http.patch<CategoryDto>(
+      SETTINGS_API.category(categoryId),
+      body,
+    );
+  }
+  aiStatus(): Observable<AiStatusDto> {
+    return this.#http.get<AiStatusDto>(SETTINGS_API.aiStatus);
+  }
+  retrain(): Observable<AiStatusDto> {
+    return this.#http.post<AiStatusDto>(SETTINGS_API.retrain, {});
+  }
+
+  agents(): Observable<AgentDto[]> {
+    return this.#http.get<AgentDto[]>(SETTINGS_API.agents);
+  }
+  createAgent(body: CreateAgentRequest): Observable<AgentDto> {
+    return this.#http.post<AgentDto>(SETTINGS_API.agents, body);
+  }
+  updateAgent(agentId: string, body: UpdateAgentRequest): Observable<AgentDto> {
+    return this.#http.patch<AgentDto>(SETTINGS_API.agent(agentId), body);
+  }
+
+  labels(): Observable<LabelDto[]> {
+    return this.#http.get<LabelDto[]>(SETTINGS_API.labels);
+  }
+  createLabel(body: CreateLabelRequest): Observable<LabelDto> {
+    return this.#http.post<LabelDto>(SETTINGS_API.labels, body);
+  }
+  updateLabel(
+    labelId: string,
+    body: Partial<CreateLabelRequest>,
+  ): Observable<LabelDto> {
+    return this.#http.patch<LabelDto>(SETTINGS_API.label(labelId), body);
+  }
+  deleteLabel(labelId: string): Observable<void> {
+    return this.#http.delete<void>(SETTINGS_API.label(labelId));
+  }
+
+  cannedResponses(): Observable<CannedResponseDto[]> {
+    return this.#http.get<CannedResponseDto[]>(SETTINGS_API.canned);
+  }
+  createCanned(
+    body: CreateCannedResponseRequest,
+  ): Observable<CannedResponseDto> {
+    return this.#http.post<CannedResponseDto>(SETTINGS_API.canned, body);
+  }
+  updateCanned(
+    cannedId: string,
+    body: Partial<CreateCannedResponseRequest>,
+  ): Observable<CannedResponseDto> {
+    return this.#http.patch<CannedResponseDto>(
+      SETTINGS_API.cannedOne(cannedId),
+      body,
+    );
+  }
+  deleteCanned(cannedId: string): Observable<void> {
+    return this.#http.delete<void>(SETTINGS_API.cannedOne(cannedId));
+  }
+}
+
+/** The API's message for a failed call (validation text, conflict reason), if any. */
+export function errorMessage(error: unknown): string | null {
+  const body =
+    typeof error === 'object' && error !== null && 'error' in error
+      ? (error as { error: unknown }).error
+      : null;
+  if (typeof body !== 'object' || body === null) return null;
+  const message = (body as { message?: unknown }).message;
+  return typeof message === 'string' ? message : null;
+}
