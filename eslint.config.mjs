@@ -32,7 +32,7 @@ export default [
                         { sourceTag: "scope:ai", onlyDependOnLibsWithTags: ["scope:shared"] },
                         { sourceTag: "scope:shared", onlyDependOnLibsWithTags: ["scope:shared"] },
                         { sourceTag: "type:domain", onlyDependOnLibsWithTags: ["type:domain"] },
-                        { sourceTag: "scope:e2e", onlyDependOnLibsWithTags: ["scope:shared"] }
+                        { sourceTag: "scope:e2e", onlyDependOnLibsWithTags: ["scope:shared", "scope:ai"] }
                     ]
                 }
             ]

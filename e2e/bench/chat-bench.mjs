@@ -140,6 +140,9 @@ const parley = await measure('parley', {
       RATE_LIMIT_IP_MESSAGES_PER_10S: '0',
       RATE_LIMIT_IP_CONVERSATIONS_PER_HOUR: '0',
       RATE_LIMIT_IP_SESSIONS_PER_MINUTE: '0',
+      // This process only relays and enqueues AI jobs (the scale-out setup: AI workers in their own
+      // processes); triaging 1,000+ messages a second would measure the AI, not the chat path.
+      AI_WORKER_CONCURRENCY: process.env.BENCH_AI_WORKERS ?? '0',
     }),
 });
 

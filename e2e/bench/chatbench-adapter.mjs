@@ -44,12 +44,17 @@ export default {
    * Then a visitor's first message opens its conversation; the measured messages go to it.
    */
   async afterConnect(socket, role, info) {
+    // The manager auto-connects a new namespace socket; calling connect() as well would send a second
+    // CONNECT packet and the server would hold two sockets for it (every event delivered twice).
     const ns = socket.io.socket(role === 'visitor' ? '/widget' : '/agents', { auth: info.auth });
     await new Promise((resolve, reject) => {
       ns.once('connect', resolve);
       ns.once('connect_error', (e) => reject(new Error(`${role} namespace refused: ${e.message}`)));
-      ns.connect();
     });
+    // Parley's own clients (the widget, the console) never join the root namespace; loadgen needed it only
+    // to get a connection. Leave it, so the server holds what it holds for a real client (the manager
+    // keeps the websocket open for the namespace socket).
+    socket.disconnect();
     socket.timeout = (ms) => ns.timeout(ms);
     socket.emit = (...a) => ns.emit(...a);
     socket.on = (...a) => ns.on(...a);

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 /** The built API; PARLEY_API_MAIN points the tests at another build (e.g. one with a candidate fix). */
@@ -39,4 +40,19 @@ export async function waitForHealth(api: ApiProcess, timeoutMs = 90_000): Promis
   throw new Error(`API not healthy after ${timeoutMs} ms:\n${api.output()}`);
 }
 
-export const freePort = () => 20_000 + Math.floor(Math.random() * 20_000);
+/**
+ * A port that is free now and below Linux's ephemeral range (32768+), so an outgoing connection (to
+ * Postgres, the fake model...) cannot take it between this check and the API's listen, or between a
+ * killed process and its restart.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}

@@ -3,7 +3,7 @@ import { freePort, startApi } from './api-process';
 /** Boot failures end the process with one clear line, naming what is wrong, never a stack trace. */
 describe('boot errors', () => {
   const run = async (env: Record<string, string>) => {
-    const api = startApi({ PORT: String(freePort()), ...env });
+    const api = startApi({ PORT: String(await freePort()), ...env });
     const code = await api.exited;
     return { code, output: api.output() };
   };

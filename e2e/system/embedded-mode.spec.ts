@@ -19,8 +19,11 @@ async function json(url: string, init?: RequestInit & { token?: string }) {
 
 describe('embedded database mode (DATABASE_URL unset)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-embedded-'));
-  const pgPort = freePort();
-  const env = () => ({ PARLEY_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(freePort()), NODE_ENV: 'development' });
+  let pgPort: number;
+  beforeAll(async () => {
+    pgPort = await freePort();
+  });
+  const env = async () => ({ PARLEY_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(await freePort()), NODE_ENV: 'development' });
   afterAll(() => {
     try {
       execFileSync('pkill', ['-f', `${dataDir}/pg`]);
@@ -32,7 +35,7 @@ describe('embedded database mode (DATABASE_URL unset)', () => {
 
   it('boots from an empty folder, migrates, seeds, prints the admin password once, and keeps its data across a restart', async () => {
     // First start: initdb, migrations, first admin with a generated password, demo data.
-    const first = startApi(env());
+    const first = startApi(await env());
     await waitForHealth(first);
     const password = /password: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeDefined();
@@ -55,7 +58,7 @@ describe('embedded database mode (DATABASE_URL unset)', () => {
     expect(await portOpen(pgPort)).toBe(false);
 
     // Second start: same data, no new admin, no second demo seed, no pending migrations.
-    const second = startApi(env());
+    const second = startApi(await env());
     await waitForHealth(second);
     expect(second.output()).not.toMatch(/First admin created/);
     expect(second.output()).not.toMatch(/Demo workspace seeded/);
@@ -72,7 +75,7 @@ describe('embedded database mode (DATABASE_URL unset)', () => {
     second.proc.kill('SIGKILL');
     await second.exited;
     expect(await portOpen(pgPort)).toBe(true);
-    const third = startApi(env());
+    const third = startApi(await env());
     await waitForHealth(third);
     third.proc.kill('SIGTERM');
     expect(await third.exited).toBe(0);

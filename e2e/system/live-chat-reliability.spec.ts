@@ -1,13 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import type { MessageDto, TypingEvent, VisitorMessage } from '@parley/shared/contracts';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the throwaway cluster is the API's own pg_ctl driver, not a runtime dependency
 import { EmbeddedPostgres } from '../../apps/api/src/core/database/embedded-postgres';
-import { ApiProcess, startApi, waitForHealth } from './api-process';
+import { ApiProcess, freePort, startApi, waitForHealth } from './api-process';
 import { AgentFeed, json, nextEvent, VisitorOutbox } from './chat-client';
 
 /**
@@ -34,18 +33,6 @@ const BURST_TIMEOUT = 300_000;
 const budgetLeft = (startedAt: number) => Math.max(startedAt + BURST_TIMEOUT - 20_000 - Date.now(), 1000);
 const pad = (n: number) => String(n).padStart(3, '0');
 const burstBodies = (tag: string) => Array.from({ length: BURST }, (_, i) => `${tag} #${pad(i + 1)} ${randomBytes(3).toString('hex')}`);
-
-/** A port nobody listens on right now (the OS picks it). Never 5432. */
-function unusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function answers(url: string): Promise<boolean> {
   const c = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -77,7 +64,9 @@ const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
 const apis: { name: string; api: ApiProcess }[] = [];
 
 function launch(name: string, env: Record<string, string>): ApiProcess {
-  const api = startApi(env);
+  // These tests are about the chat path; AI jobs (which add activity messages such as an urgency note
+  // into the conversation's seq space) run in their own tests.
+  const api = startApi({ AI_WORKER_CONCURRENCY: '0', ...env });
   apis.push({ name, api });
   return api;
 }
@@ -134,7 +123,7 @@ async function createDatabase(): Promise<string> {
 async function throwawayCluster(): Promise<{ pg: EmbeddedPostgres; url: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-rel-pg-'));
   chmodSync(dir, 0o755); // as root the server runs as `postgres`, which must reach the data folder
-  const pg = new EmbeddedPostgres(dir, await unusedPort());
+  const pg = new EmbeddedPostgres(dir, await freePort());
   cleanups.push({
     what: `stop cluster in ${dir}`,
     run: async () => {
@@ -241,7 +230,7 @@ describe('live chat reliability (built API, real processes)', () => {
       explained(async () => {
         const startedAt = Date.now();
         const databaseUrl = await createDatabase();
-        const env = apiEnv(databaseUrl, await unusedPort());
+        const env = apiEnv(databaseUrl, await freePort());
         const first = launch('api (killed)', env);
         await waitForHealth(first);
         const { token, visitorToken } = await workspace(first.url);
@@ -304,7 +293,7 @@ describe('live chat reliability (built API, real processes)', () => {
       explained(async () => {
         const startedAt = Date.now();
         const { pg, url: databaseUrl } = await throwawayCluster();
-        const api = launch('api (postgres restart)', apiEnv(databaseUrl, await unusedPort()));
+        const api = launch('api (postgres restart)', apiEnv(databaseUrl, await freePort()));
         await waitForHealth(api);
         const { token, visitorToken } = await workspace(api.url);
 
@@ -386,10 +375,10 @@ describe('live chat reliability (built API, real processes)', () => {
       explained(async () => {
         const startedAt = Date.now();
         const databaseUrl = await createDatabase();
-        const a = launch('api A', apiEnv(databaseUrl, await unusedPort()));
+        const a = launch('api A', apiEnv(databaseUrl, await freePort()));
         await waitForHealth(a);
         // B boots while A is up: the migration lock is taken and released, nothing is applied twice.
-        const b = launch('api B', apiEnv(databaseUrl, await unusedPort()));
+        const b = launch('api B', apiEnv(databaseUrl, await freePort()));
         await waitForHealth(b);
         expect(a.output()).toMatch(/migration applied/);
         expect(b.output()).not.toMatch(/migration applied/);

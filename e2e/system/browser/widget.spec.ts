@@ -26,7 +26,7 @@ describe('widget in a real browser, embedded on another origin', () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${db}`);
     await admin.end();
-    const port = freePort();
+    const port = await freePort();
     const url = new URL(SERVER);
     url.pathname = `/${db}`;
     api = startApi({ PORT: String(port), DATABASE_URL: url.toString(), PARLEY_DEMO: '0', PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password, NODE_ENV: 'development', PARLEY_DATA_DIR: join('/tmp', db) });
@@ -35,7 +35,7 @@ describe('widget in a real browser, embedded on another origin', () => {
     const apiUrl = `http://localhost:${port}`;
     token = (await (await fetch(`${apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()).accessToken;
 
-    const hostPort = freePort();
+    const hostPort = await freePort();
     hostUrl = `http://127.0.0.1:${hostPort}`;
     const inbox = await (
       await fetch(`${apiUrl}/api/v1/inboxes`, {
