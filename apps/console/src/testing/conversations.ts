@@ -27,6 +27,7 @@ export function aConversation(overrides: Partial<ConversationDto> = {}): Convers
     contactLastReadSeq: 0,
     agentLastReadSeq: 0,
     identityVerified: false,
+    flow: null,
     createdAt: '2026-11-20T09:00:00.000Z',
     ...overrides,
   };
@@ -43,6 +44,7 @@ export function aMessage(overrides: Partial<MessageDto> = {}): MessageDto {
     senderId: null,
     body: 'Where is my parcel?',
     private: false,
+    content: null,
     clientMessageId: null,
     createdAt: '2026-11-20T11:00:00.000Z',
     ...overrides,

@@ -106,6 +106,7 @@ export function message(overrides: Partial<VisitorMessage> & { seq: number }): V
     messageType: 'outgoing',
     body: 'message ' + overrides.seq,
     clientMessageId: null,
+    content: null,
     sender: { type: 'agent', name: 'Jane Doe', avatarUrl: null },
     createdAt: new Date(Date.UTC(2026, 0, 1, 9, 0, overrides.seq)).toISOString(),
     ...overrides,
@@ -117,7 +118,7 @@ export function session(overrides: Partial<WidgetSessionResponse> = {}): WidgetS
     visitorToken: 'vt-1',
     contact: { id: 'contact-1', name: null, email: null, phone: null },
     conversations: [],
-    inbox: { name: 'Website chat', availability: { online: true, expectedReplyMinutes: 5, nextOpenAt: null }, greeting: null },
+    inbox: { name: 'Website chat', availability: { online: true, expectedReplyMinutes: 5, nextOpenAt: null }, greeting: null, flow: null },
     ...overrides,
   };
 }

@@ -12,3 +12,5 @@ export * from './lib/ai';
 export * from './lib/reports';
 export * from './lib/webhooks';
 export * from './lib/notifications';
+export * from './lib/flows';
+export * from './lib/quotes';

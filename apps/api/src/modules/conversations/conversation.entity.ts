@@ -1,3 +1,4 @@
+import type { ConversationFlowState } from '@parley/shared/contracts';
 import { CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, type ConversationPriority, type ConversationStatus } from '@parley/shared/domain';
 import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Agent } from '../agents/agent.entity';
@@ -72,6 +73,9 @@ export class Conversation {
   @Column({ default: 0 }) contactLastReadSeq: number;
   @Column({ default: 0 }) agentLastReadSeq: number;
   @Column({ default: 0 }) contactUnreadCount: number;
+
+  /** Flow buttons the visitor clicked (null when they only typed); triage reads `category`. */
+  @Column({ type: 'jsonb', nullable: true }) flow: ConversationFlowState | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;

@@ -308,6 +308,7 @@ export class ConversationsService {
       contactLastReadSeq: c.contactLastReadSeq,
       agentLastReadSeq: c.agentLastReadSeq,
       identityVerified: c.contactInbox?.hmacVerified ?? false,
+      flow: c.flow ?? null,
       createdAt: c.createdAt.toISOString(),
     };
   }

@@ -109,7 +109,7 @@ export class LiveChatService {
       visitorToken: await this.tokens.sign(contactInbox.id, inbox.id),
       contact: { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone },
       conversations: await this.visitorConversations(contactInbox.id),
-      inbox: { name: inbox.name, availability: await this.presence.availability(inbox.id), greeting: null },
+      inbox: { name: inbox.name, availability: await this.presence.availability(inbox.id), greeting: null, flow: null },
     };
   }
 

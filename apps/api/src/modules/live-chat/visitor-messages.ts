@@ -12,6 +12,7 @@ export function toVisitorMessage(m: MessageDto, agentName: (id: string) => strin
     messageType: m.messageType,
     body: m.body,
     clientMessageId: m.senderType === 'contact' ? m.clientMessageId : null,
+    content: m.content,
     sender: { type, name: type === 'agent' && m.senderId ? agentName(m.senderId) : null, avatarUrl: null },
     createdAt: m.createdAt,
   };

@@ -1,3 +1,4 @@
+import type { MessageContent } from '@parley/shared/contracts';
 import type { MessageType, SenderType } from '@parley/shared/domain';
 import type { EntityManager } from 'typeorm';
 import { NotFoundException } from '../../core/errors/app.exception';
@@ -11,6 +12,7 @@ export interface AppendMessageInput {
   body: string;
   private?: boolean;
   clientMessageId?: string | null;
+  content?: MessageContent | null;
 }
 
 export interface AppendResult {
@@ -63,8 +65,8 @@ export async function appendMessage(m: EntityManager, input: AppendMessageInput)
        RETURNING last_seq, contact_inbox_id
      ),
      ins AS (
-       INSERT INTO messages (conversation_id, seq, message_type, sender_type, sender_id, contact_inbox_id, body, private, client_message_id, created_at)
-       SELECT $1, conv.last_seq, $6::message_type, $7::sender_type, $8, conv.contact_inbox_id, $10, $11, $9, $2 FROM conv
+       INSERT INTO messages (conversation_id, seq, message_type, sender_type, sender_id, contact_inbox_id, body, private, client_message_id, content, created_at)
+       SELECT $1, conv.last_seq, $6::message_type, $7::sender_type, $8, conv.contact_inbox_id, $10, $11, $9, $12::jsonb, $2 FROM conv
        RETURNING *
      )
      SELECT false AS duplicate, ins.* FROM ins UNION ALL SELECT true AS duplicate, dup.* FROM dup`,
@@ -80,6 +82,7 @@ export async function appendMessage(m: EntityManager, input: AppendMessageInput)
       input.clientMessageId ?? null,
       input.body,
       isPrivate,
+      input.content ? JSON.stringify(input.content) : null,
     ],
   );
   const row = rows[0];
@@ -99,6 +102,7 @@ export function toMessage(r: Record<string, unknown>): Message {
     body: r['body'],
     private: r['private'],
     clientMessageId: r['client_message_id'],
+    content: r['content'] ?? null,
     createdAt: r['created_at'],
   });
 }

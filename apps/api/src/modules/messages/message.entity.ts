@@ -1,3 +1,4 @@
+import type { MessageContent } from '@parley/shared/contracts';
 import { MESSAGE_TYPES, SENDER_TYPES, type MessageType, type SenderType } from '@parley/shared/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Conversation } from '../conversations/conversation.entity';
@@ -39,6 +40,9 @@ export class Message {
   @Column({ default: false }) private: boolean;
 
   @Column({ type: 'varchar', length: 64, nullable: true }) clientMessageId: string | null;
+
+  /** Structured parts beside the text (flow buttons, a sent quote); null for plain text. */
+  @Column({ type: 'jsonb', nullable: true }) content: MessageContent | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
 }

@@ -28,6 +28,7 @@ export function toMessageDto(m: Message): MessageDto {
     body: m.body,
     private: m.private,
     clientMessageId: m.clientMessageId,
+    content: m.content ?? null,
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -278,7 +278,7 @@ describe('ChatController', () => {
       Promise.resolve(
         session({
           conversations: [conversation()],
-          inbox: { name: 'Website chat', availability: { online: false, expectedReplyMinutes: null, nextOpenAt: null }, greeting: null },
+          inbox: { name: 'Website chat', availability: { online: false, expectedReplyMinutes: null, nextOpenAt: null }, greeting: null, flow: null },
         }),
       );
 

@@ -130,6 +130,7 @@ export class ChatController {
                 messageType: 'incoming',
                 body: entry.body,
                 clientMessageId: entry.clientMessageId,
+                content: null,
                 sender: { type: 'contact', name: this.state.contact ? this.state.contact.name : null, avatarUrl: null },
                 createdAt: message.createdAt,
               },

@@ -1,3 +1,4 @@
+import type { ConversationFlowState } from './flows';
 import type { ConversationPriority, ConversationStatus } from '@parley/shared/domain';
 import type { ContactDto } from './contacts';
 
@@ -32,6 +33,8 @@ export interface ConversationDto {
   agentLastReadSeq: number;
   /** The visitor's identity was verified by the host site's HMAC (widget identity). */
   identityVerified: boolean;
+  /** Flow buttons the visitor clicked; null when they only typed. */
+  flow: ConversationFlowState | null;
   createdAt: string;
 }
 

@@ -1,3 +1,4 @@
+import type { MessageContent } from './flows';
 import type { MessageType, SenderType } from '@parley/shared/domain';
 
 export interface MessageDto {
@@ -10,6 +11,8 @@ export interface MessageDto {
   body: string;
   private: boolean;
   clientMessageId: string | null;
+  /** Structured parts (flow buttons, a sent quote); null for plain text. */
+  content: MessageContent | null;
   createdAt: string;
 }
 

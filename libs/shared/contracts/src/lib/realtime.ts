@@ -2,6 +2,7 @@ import type { AgentAvailability } from '@parley/shared/domain';
 import type { ConversationDto } from './conversations';
 import type { ContactDto } from './contacts';
 import type { ErrorCode } from './errors';
+import type { FlowChoice, FlowDefinition, MessageContent } from './flows';
 import type { MessageDto } from './messages';
 
 /**
@@ -39,6 +40,8 @@ export interface VisitorMessage {
   messageType: 'incoming' | 'outgoing' | 'template';
   body: string;
   clientMessageId: string | null;
+  /** Flow buttons to show, a button the visitor clicked, or a sent quote; null for plain text. */
+  content: MessageContent | null;
   sender: { type: 'contact' | 'agent' | 'bot'; name: string | null; avatarUrl: string | null };
   createdAt: string;
 }
@@ -65,7 +68,8 @@ export interface WidgetSessionResponse {
   visitorToken: string;
   contact: Pick<ContactDto, 'id' | 'name' | 'email' | 'phone'>;
   conversations: VisitorConversation[];
-  inbox: { name: string; availability: InboxAvailability; greeting: string | null };
+  /** `flow`: the inbox's button scenario when enabled; the widget shows its start step before the first message. */
+  inbox: { name: string; availability: InboxAvailability; greeting: string | null; flow: FlowDefinition | null };
 }
 
 export const WIDGET_CLIENT_EVENTS = {
@@ -76,6 +80,8 @@ export const WIDGET_CLIENT_EVENTS = {
   updateContact: 'contact.update',
   /** One free line ("홍길동 / 한빛상사 / 010-1234-5678 / hong@hanbit.kr"): the server reads and stores what it can. */
   captureContact: 'contact.capture',
+  /** The quote form of a flow (`SubmitQuotePayload` → `SubmitQuoteAck`). */
+  submitQuote: 'quote.submit',
 } as const;
 
 export const WIDGET_SERVER_EVENTS = {
@@ -92,6 +98,9 @@ export interface SendMessagePayload {
   body: string;
   /** Omit to open a conversation (or continue the visitor's open one). */
   conversationId?: string;
+  /** The flow button this message clicks (its body is the button's label). The server answers with the next step. */
+  flow?: FlowChoice;
+  locale?: 'ko' | 'en';
 }
 export type SendMessageAck = Ack<{ message: { id: string; conversationId: string; seq: number; createdAt: string } }>;
 
@@ -172,6 +181,8 @@ export const AGENT_SERVER_EVENTS = {
   read: 'message.read',
   presence: 'presence.updated',
   contactCaptured: 'contact.captured',
+  quoteRequestCreated: 'quote_request.created',
+  quoteRequestUpdated: 'quote_request.updated',
 } as const;
 
 export interface AgentSendPayload {

@@ -2,11 +2,9 @@ import type { ContactCapturedEvent } from './realtime';
 import type { ReplyDraftDto, TriageResultDto } from './ai';
 import type { ConversationDto } from './conversations';
 import type { MessageDto } from './messages';
+import type { QuoteRequestEvent } from './quotes';
 
-/**
- * Events a webhook can subscribe to. `quote_request.created` is accepted now and delivered once quote
- * requests ship.
- */
+/** Events a webhook can subscribe to. */
 export const WEBHOOK_EVENTS = [
   'message.created',
   'conversation.created',
@@ -15,6 +13,7 @@ export const WEBHOOK_EVENTS = [
   'reply_draft.created',
   'reply_draft.updated',
   'quote_request.created',
+  'quote_request.updated',
   'contact.captured',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -54,6 +53,9 @@ export interface WebhookEventData {
   'reply_draft.updated': { inboxId: string; draft: ReplyDraftDto; message?: MessageDto };
   /** A visitor left contact details in the widget (the one-line capture). */
   'contact.captured': ContactCapturedEvent;
+  'quote_request.created': QuoteRequestEvent;
+  /** Status changes (sent, accepted, declined, expired), edits and assignment. */
+  'quote_request.updated': QuoteRequestEvent;
   ping: { webhookId: string; message: string };
 }
 

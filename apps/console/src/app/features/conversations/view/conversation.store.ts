@@ -171,6 +171,7 @@ export class ConversationStore {
       body: text,
       private: isPrivate,
       clientMessageId,
+      content: null,
       createdAt: new Date().toISOString(),
       pending: true,
     };
