@@ -1,15 +1,25 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import { isObservable, type Observable } from 'rxjs';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Pool, type PoolClient } from 'pg';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 
-type AdapterFactory = Extract<NonNullable<Parameters<Server['adapter']>[0]>, (...args: never[]) => unknown>;
 import type { AppConfig } from '../config/app-config';
 import { localFirstBroadcast } from './local-first-broadcast';
+
+type AdapterFactory = Extract<NonNullable<Parameters<Server['adapter']>[0]>, (...args: never[]) => unknown>;
+type Transform = (data: unknown) => Observable<unknown>;
+interface BoundHandlers {
+  byEvent: Map<string, MessageMappingProperties>;
+  transform: Transform;
+}
+const HANDLERS = Symbol('parley.wsHandlers');
+type HandledSocket = Socket & { [HANDLERS]?: BoundHandlers };
 
 /**
  * socket.io for every gateway: websocket transport only (no long-polling, so several API
@@ -72,6 +82,49 @@ export class RealtimeIoAdapter extends IoAdapter {
     });
     if (this.adapterFactory) server.adapter(this.adapterFactory);
     return server;
+  }
+
+  /**
+   * Nest's IoAdapter gives every socket an RxJS pipeline per message handler (fromEvent, mergeMap,
+   * takeUntil...: about 20 KB of subscribers and closures per connected visitor). Here each event name
+   * has one listener shared by all sockets, and a socket only holds a map of its bound handlers.
+   * Same contract: the payload and optional ack are split as Nest does, a non-null result is acked
+   * (or emitted when it is `{ event, data }`), and handlers that ack manually are left alone.
+   */
+  private readonly sharedListeners = new Map<string, (this: HandledSocket, ...args: unknown[]) => void>();
+
+  override bindMessageHandlers(socket: HandledSocket, handlers: MessageMappingProperties[], transform: Transform): void {
+    const bound = (socket[HANDLERS] ??= { byEvent: new Map(), transform });
+    for (const handler of handlers) {
+      const event = String(handler.message);
+      if (!bound.byEvent.has(event)) socket.on(event, this.listenerFor(event));
+      bound.byEvent.set(event, handler);
+    }
+  }
+
+  private listenerFor(event: string): (this: HandledSocket, ...args: unknown[]) => void {
+    let listener = this.sharedListeners.get(event);
+    if (listener) return listener;
+    const mapPayload = (payload: unknown) => this.mapPayload(payload);
+    listener = function (this: HandledSocket, ...args: unknown[]) {
+      const bound = this[HANDLERS];
+      const handler = bound?.byEvent.get(event);
+      if (!bound || !handler) return;
+      const { data, ack } = mapPayload(args.length === 1 ? args[0] : args);
+      const reply = (response: unknown) => {
+        if (response === null || response === undefined) return;
+        const emitted = response as { event?: string; data?: unknown };
+        if (emitted.event) this.emit(emitted.event, emitted.data);
+        else if (!handler.isAckHandledManually && typeof ack === 'function') ack(response);
+      };
+      // Nest's WsProxy already turns handler errors into the exception filter's answer; this only guards the adapter.
+      void Promise.resolve(handler.callback(data, ack)).then(
+        (result) => (isObservable(result) ? bound.transform(result).subscribe({ next: reply, error: () => undefined }) : reply(result)),
+        () => undefined,
+      );
+    };
+    this.sharedListeners.set(event, listener);
+    return listener;
   }
 
   override async close(server: Server): Promise<void> {
