@@ -17,6 +17,7 @@ import { AiModule } from './modules/ai/ai.module';
 import { AgentsModule } from './modules/agents/agents.module';
 import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
+import { FlowsModule } from './modules/flows/flows.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { InboxesModule } from './modules/inboxes/inboxes.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
@@ -24,6 +25,7 @@ import { LabelsModule } from './modules/labels/labels.module';
 import { LiveChatModule } from './modules/live-chat/live-chat.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QuotesModule } from './modules/quotes/quotes.module';
 import { ReplyDraftsModule } from './modules/reply-drafts/reply-drafts.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { TeamsModule } from './modules/teams/teams.module';
@@ -63,6 +65,8 @@ export class AppModule {
         ReportsModule,
         WebhooksModule,
         NotificationsModule,
+        FlowsModule,
+        QuotesModule,
         // The console (Angular build) on `/`, with the SPA fallback; API paths are never shadowed.
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*rest}', '/metrics', '/widget.js', '/widget/{*rest}', '/demo'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]

@@ -2,116 +2,11 @@ import type { ConversationDto, MessageDto, NotificationPreferencesDto } from '@p
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { Socket } from 'socket.io-client';
 import { StaffAlertsService } from '../src/modules/notifications/staff-alerts.service';
+import { MailSink, waitFor, type Mail } from './support/smtp';
 import { call, connect } from './support/sockets';
 import { ADMIN, createAgent, createTestApp, TestApp } from './support/test-app';
-
-interface Mail {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  headers: Map<string, string>;
-  at: number;
-}
-
-/** Just enough MIME to read what nodemailer sends: headers, encoded words, multipart, base64 and quoted-printable. */
-function parseMail(raw: string, to: string[]): Mail {
-  const { headers, body } = splitPart(raw);
-  const leaves: { type: string; content: string }[] = [];
-  const walk = (h: Map<string, string>, b: string) => {
-    const type = h.get('content-type') ?? 'text/plain';
-    const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-    if (type.toLowerCase().startsWith('multipart/') && boundary) {
-      for (const chunk of b.split(`--${boundary}`).slice(1)) {
-        if (chunk.startsWith('--')) break;
-        const part = splitPart(chunk.replace(/^\r?\n/, ''));
-        walk(part.headers, part.body);
-      }
-      return;
-    }
-    const encoding = (h.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-    const content = encoding === 'base64' ? Buffer.from(b.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(b) : b;
-    leaves.push({ type: type.toLowerCase(), content: content.replace(/\r\n/g, '\n') });
-  };
-  walk(headers, body);
-  return {
-    to,
-    subject: decodeWords(headers.get('subject') ?? ''),
-    text: leaves.find((l) => l.type.startsWith('text/plain'))?.content ?? '',
-    html: leaves.find((l) => l.type.startsWith('text/html'))?.content ?? '',
-    headers,
-    at: Date.now(),
-  };
-}
-
-function splitPart(raw: string): { headers: Map<string, string>; body: string } {
-  const cut = raw.search(/\r?\n\r?\n/);
-  const head = cut < 0 ? raw : raw.slice(0, cut);
-  const body = cut < 0 ? '' : raw.slice(cut).replace(/^\r?\n\r?\n/, '');
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
-  }
-  return { headers, body };
-}
-
-const decodeQuotedPrintable = (s: string) => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-
-const decodeWords = (s: string) =>
-  s
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, text: string) =>
-      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-    );
-
-/** A real SMTP server on loopback that keeps what it receives. */
-class MailSink {
-  readonly mails: Mail[] = [];
-  private server?: SMTPServer;
-  port = 0;
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          const to = (session.envelope.rcptTo || []).map((a) => a.address.toLowerCase());
-          this.mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
-          callback();
-        });
-      },
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    this.port = (server.server.address() as AddressInfo).port;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  to(address: string): Mail[] {
-    return this.mails.filter((m) => m.to.includes(address.toLowerCase()));
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -168,7 +63,7 @@ describe('notifications (e2e, real SMTP server and job queue)', () => {
     t = await createTestApp({
       listen: true,
       env: {
-        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        SMTP_URL: smtp.url,
         MAIL_FROM: 'Harbor Help <help@harbor.test>',
         PUBLIC_URL,
         NOTIFY_DIGEST_WINDOW_SECONDS: String(DIGEST_WINDOW_SECONDS),
@@ -193,7 +88,7 @@ describe('notifications (e2e, real SMTP server and job queue)', () => {
       const initial: NotificationPreferencesDto = (await t.http().get('/api/v1/notifications/preferences').set(auth(agent.token)).expect(200)).body;
       expect(initial).toEqual({
         emailEnabled: true,
-        email: { conversation_created: true, contact_captured: true, unassigned_message: false, sla_warning: true, quote_request_created: true },
+        email: { conversation_created: true, contact_captured: true, unassigned_message: false, sla_warning: true, quote_request_created: true, quote_request_answered: true },
       });
       await t.http().put('/api/v1/notifications/preferences').set(auth(agent.token)).send({ email: { unassigned_message: true } }).expect(200);
       const changed = (await t.http().put('/api/v1/notifications/preferences').set(auth(agent.token)).send({ email: { conversation_created: false } }).expect(200)).body;

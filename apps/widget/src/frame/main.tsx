@@ -18,6 +18,9 @@ function boot(): void {
   const locale = pickLocale(params.get('locale'), navigator.language);
   document.documentElement.lang = locale;
   const hostOrigin = resolveHostOrigin(location, params.get('origin'));
+  // A follow-up link's conversation (the loader passes it on from the host page's URL).
+  const requested = params.get('conversation');
+  const conversationId = requested && /^[0-9a-f-]{36}$/i.test(requested) ? requested : null;
   const outboxKey = storageKeys(inboxToken).outbox;
   const ownStorage = frameLocalStorage(window);
   let hostStorage: HostBackedStorage | null = null;
@@ -42,6 +45,7 @@ function boot(): void {
         inboxToken,
         hostOrigin: hostOrigin || '',
         locale,
+        conversationId,
         storage: ownStorage || (hostStorage as HostBackedStorage),
         createSession: (request) => createSession(host, request),
         openSocket: (visitorToken) => openWidgetSocket(host, visitorToken),

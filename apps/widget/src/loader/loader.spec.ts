@@ -54,6 +54,12 @@ describe('script attributes', () => {
       'https://chat.example.com/widget/frame.html?inbox=pub_abc&locale=en&origin=https%3A%2F%2Fshop.example',
     );
   });
+
+  it('passes on the conversation of a follow-up link (?conversation=<id> on the host page), and nothing else', () => {
+    const id = '0b7f7a56-3c1e-4f7e-9b59-2f4f1f6f2a10';
+    expect(frameUrl(config, 'https://shop.example', id)).toBe(`https://chat.example.com/widget/frame.html?inbox=pub_abc&origin=https%3A%2F%2Fshop.example&conversation=${id}`);
+    expect(frameUrl(config, 'https://shop.example', '"><script>')).not.toContain('conversation');
+  });
 });
 
 describe('mountWidget', () => {

@@ -37,7 +37,7 @@ export function mountWidget(win: Window, config: LoaderConfig): MountedWidget {
   const root: Node = container.attachShadow ? container.attachShadow({ mode: 'closed' }) : container;
 
   const iframe = doc.createElement('iframe');
-  iframe.src = frameUrl(config, win.location.origin);
+  iframe.src = frameUrl(config, win.location.origin, new URLSearchParams(win.location.search).get('conversation'));
   const korean = (config.locale || win.navigator.language || '').toLowerCase().indexOf('ko') === 0;
   iframe.title = korean ? '채팅 상담' : 'Chat';
   iframe.setAttribute('allow', 'clipboard-write');

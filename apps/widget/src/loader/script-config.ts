@@ -47,9 +47,11 @@ export function readConfig(script: HTMLScriptElement, baseUri: string): LoaderCo
   };
 }
 
-export function frameUrl(config: LoaderConfig, pageOrigin: string): string {
+/** `conversation`: from a follow-up link to the host page (`?conversation=<id>`); the frame opens it. */
+export function frameUrl(config: LoaderConfig, pageOrigin: string, conversation?: string | null): string {
   const params = ['inbox=' + encodeURIComponent(config.inboxToken)];
   if (config.locale) params.push('locale=' + config.locale);
   params.push('origin=' + encodeURIComponent(pageOrigin));
+  if (conversation && /^[0-9a-f-]{36}$/i.test(conversation)) params.push('conversation=' + conversation);
   return config.host + '/widget/frame.html?' + params.join('&');
 }

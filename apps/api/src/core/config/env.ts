@@ -86,6 +86,10 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0)
   RATE_LIMIT_IP_SESSIONS_PER_MINUTE = 60;
 
+  /** New quote requests per IP per hour, from the public form and the widget together. */
+  @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_IP_QUOTES_PER_HOUR = 10;
+
   /** Folder with the built widget (widget.js, widget/, demo/); unset = dist/apps/widget. */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   WIDGET_DIR?: string;

@@ -22,6 +22,8 @@ import { NotificationMailWindow } from '../../modules/notifications/notification
 import { NotificationPreference } from '../../modules/notifications/notification-preference.entity';
 import { PendingNotification } from '../../modules/notifications/pending-notification.entity';
 import { SlaWarning } from '../../modules/notifications/sla-warning.entity';
+import { Flow } from '../../modules/flows/flow.entity';
+import { QuoteRequest } from '../../modules/quotes/quote-request.entity';
 
 /** Every entity, listed once for the app and the TypeORM CLI (no globs: the API is bundled). */
-export const ENTITIES = [Agent, RefreshToken, Team, Inbox, Contact, ContactInbox, Conversation, Message, Label, CannedResponse, KnowledgeArticle, AuditLog, AiCategory, TrainingExample, KnowledgeChunk, TriageResult, ReplyDraft, Webhook, WebhookDelivery, NotificationPreference, PendingNotification, NotificationMailWindow, SlaWarning, FollowUp];
+export const ENTITIES = [Agent, RefreshToken, Team, Inbox, Contact, ContactInbox, Conversation, Message, Label, CannedResponse, KnowledgeArticle, AuditLog, AiCategory, TrainingExample, KnowledgeChunk, TriageResult, ReplyDraft, Webhook, WebhookDelivery, NotificationPreference, PendingNotification, NotificationMailWindow, SlaWarning, FollowUp, Flow, QuoteRequest];

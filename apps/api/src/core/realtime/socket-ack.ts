@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Ack } from '@parley/shared/contracts';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { validateSync, type ValidationError } from 'class-validator';
 import { AppException } from '../errors/app.exception';
 import { toApiError } from '../errors/all-exceptions.filter';
 
@@ -26,8 +26,16 @@ export function parsePayload<T extends object>(cls: new () => T, data: unknown):
   const dto = plainToInstance(cls, data);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
-    const details = errors.map((e) => ({ field: e.property, errors: Object.values(e.constraints ?? {}) }));
+    const details = flatten(errors);
     throw new AppException('invalid_payload', details.map((d) => d.errors.join(', ')).join('; '), details);
   }
   return dto;
+}
+
+/** Nested payloads (e.g. `flow` on message.send) report their own fields: `flow.stepId`. */
+function flatten(errors: ValidationError[], parent = ''): { field: string; errors: string[] }[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    return [...(e.constraints ? [{ field, errors: Object.values(e.constraints) }] : []), ...flatten(e.children ?? [], field)];
+  });
 }

@@ -9,6 +9,8 @@ import type { AuthAgent } from '../../core/auth/decorators';
 import { AppException, NotFoundException } from '../../core/errors/app.exception';
 import { Agent } from '../agents/agent.entity';
 import { toAgentDto } from '../agents/agents.service';
+import { defaultFlowRow } from '../flows/default-flow';
+import { Flow } from '../flows/flow.entity';
 import { Inbox } from './inbox.entity';
 import type { CreateInboxDto, UpdateInboxDto } from './dto/inbox.dto';
 
@@ -85,6 +87,7 @@ export class InboxesService {
           identitySecret: randomBytes(32).toString('hex'),
         }),
       );
+      await m.insert(Flow, defaultFlowRow(inbox));
       await this.audit.record({ actor, action: 'inbox.created', entityType: 'inbox', entityId: inbox.id, changes: { name: inbox.name, channel: inbox.channel } }, m);
       return inbox;
     });

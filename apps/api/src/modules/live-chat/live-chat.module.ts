@@ -3,8 +3,10 @@ import { AuthModule } from '../../core/auth/auth.module';
 import { AgentsModule } from '../agents/agents.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { FlowsModule } from '../flows/flows.module';
 import { InboxesModule } from '../inboxes/inboxes.module';
 import { MessagesModule } from '../messages/messages.module';
+import { QuotesModule } from '../quotes/quotes.module';
 import { AfterHoursService } from './after-hours.service';
 import { AgentNames } from './agent-names';
 import { AgentsGateway } from './agents.gateway';
@@ -18,7 +20,7 @@ import { WidgetSessionsController } from './widget-sessions.controller';
 
 /** Live chat: the widget's REST and socket, the console's socket, presence and fan-out. */
 @Module({
-  imports: [AuthModule, AgentsModule, InboxesModule, ContactsModule, ConversationsModule, MessagesModule],
+  imports: [AuthModule, AgentsModule, InboxesModule, ContactsModule, ConversationsModule, MessagesModule, FlowsModule, QuotesModule],
   controllers: [WidgetSessionsController, WidgetAssetsController],
   providers: [AfterHoursService, LiveChatService, PresenceService, RateLimits, AgentNames, WidgetGateway, AgentsGateway, RealtimeFanout],
 })

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContactCapturedEvent, VisitorConversation, VisitorMessage, WidgetSessionResponse } from '@parley/shared/contracts';
+import type { ContactCapturedEvent, FlowChoice, VisitorConversation, VisitorMessage, WidgetSessionResponse } from '@parley/shared/contracts';
 import { LIMITS as DOMAIN_LIMITS } from '@parley/shared/domain';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/audit/audit.service';
 import { VisitorTokenService } from '../../core/auth/visitor-token.service';
 import { AppException } from '../../core/errors/app.exception';
@@ -12,6 +12,7 @@ import { Contact } from '../contacts/contact.entity';
 import { ContactInbox } from '../contacts/contact-inbox.entity';
 import { ContactsService } from '../contacts/contacts.service';
 import { ConversationsService } from '../conversations/conversations.service';
+import { FlowsService } from '../flows/flows.service';
 import { Inbox } from '../inboxes/inbox.entity';
 import { appendMessage } from '../messages/append-message';
 import { CONTACT_CAPTURED, CONVERSATION_CREATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
@@ -29,6 +30,8 @@ export interface Visitor {
   contactId: string;
   inboxId: string;
 }
+
+type SendResult = { message: { id: string; conversationId: string; seq: number; createdAt: string } };
 
 const SESSION_CONVERSATIONS = 5;
 const SESSION_MESSAGES = 50;
@@ -48,6 +51,13 @@ export function originAllowed(allowed: string[], origin: string | undefined | nu
   return allowed.some((a) => a.toLowerCase().replace(/\/$/, '') === o);
 }
 
+/** Requests from the API's own host pass; another origin (or the page embedding the widget) must be listed. */
+export function assertOriginAllowed(allowed: string[], origin: string | undefined, apiHost: string, hostOrigin?: string): void {
+  const foreign = origin && hostOf(origin) !== apiHost.toLowerCase() ? origin : undefined;
+  if (foreign && !originAllowed(allowed, foreign)) throw new AppException('forbidden', `Origin ${foreign} is not allowed for this inbox`);
+  if (hostOrigin !== undefined && !originAllowed(allowed, hostOrigin)) throw new AppException('forbidden', `Origin ${hostOrigin} is not allowed for this inbox`);
+}
+
 @Injectable()
 export class LiveChatService {
   constructor(
@@ -60,6 +70,7 @@ export class LiveChatService {
     private readonly agentNames: AgentNames,
     private readonly limits: RateLimits,
     private readonly events: EventEmitter2,
+    private readonly flows: FlowsService,
   ) {}
 
   /**
@@ -109,7 +120,7 @@ export class LiveChatService {
       visitorToken: await this.tokens.sign(contactInbox.id, inbox.id),
       contact: { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone },
       conversations: await this.visitorConversations(contactInbox.id),
-      inbox: { name: inbox.name, availability: await this.presence.availability(inbox.id), greeting: null, flow: null },
+      inbox: { name: inbox.name, availability: await this.presence.availability(inbox.id), greeting: null, flow: await this.flows.forWidget(inbox.id) },
     };
   }
 
@@ -138,10 +149,11 @@ export class LiveChatService {
    * open conversation or opens one; the contact inbox row lock keeps two first messages racing
    * from opening two conversations.
    */
-  async send(v: Visitor, dto: SendMessageDto, ip: string, own: Set<string>): Promise<{ message: { id: string; conversationId: string; seq: number; createdAt: string } }> {
+  async send(v: Visitor, dto: SendMessageDto, ip: string, own: Set<string>): Promise<SendResult> {
     if (dto.body.length > DOMAIN_LIMITS.messageBodyMax) throw new AppException('message_too_long', `Message body exceeds ${DOMAIN_LIMITS.messageBodyMax} characters`);
     if (dto.body.trim().length === 0) throw new AppException('message_empty', 'Message body is empty');
     await this.limits.consume(['visitorMessages', v.contactInboxId], ['ipMessages', ip]);
+    if (dto.flow) return this.sendChoice(v, { ...dto, flow: dto.flow }, ip, own);
     const base = { messageType: 'incoming' as const, senderType: 'contact' as const, senderId: v.contactId, body: dto.body, clientMessageId: dto.clientMessageId };
 
     if (dto.conversationId) {
@@ -154,20 +166,13 @@ export class LiveChatService {
       return { message: { id: message.id, conversationId: message.conversationId, seq: message.seq, createdAt: message.createdAt } };
     }
 
-    const previous = await this.db.query(`SELECT * FROM messages WHERE contact_inbox_id = $1 AND client_message_id = $2 AND sender_type = 'contact'`, [v.contactInboxId, dto.clientMessageId]);
-    if (previous[0]) return { message: { id: previous[0].id, conversationId: previous[0].conversation_id, seq: previous[0].seq, createdAt: new Date(previous[0].created_at).toISOString() } };
+    const previous = await this.previousSend(v, dto.clientMessageId);
+    if (previous) return previous;
 
     let opened: { conversationId: string; created: boolean; result: Awaited<ReturnType<typeof appendMessage>> };
     try {
       opened = await this.db.transaction(async (m) => {
-        await m.query('SELECT id FROM contact_inboxes WHERE id = $1 FOR UPDATE', [v.contactInboxId]);
-        const [open] = await m.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [v.contactInboxId]);
-        let conversationId: string = open?.id;
-        const created = !conversationId;
-        if (created) {
-          await this.limits.consume(['ipConversations', ip]);
-          conversationId = (await this.conversations.open(m, { inboxId: v.inboxId, contactId: v.contactId, contactInboxId: v.contactInboxId }, { type: 'contact', id: v.contactId })).id;
-        }
+        const { conversationId, created } = await this.openOrContinue(m, v, ip);
         return { conversationId, created, result: await appendMessage(m, { ...base, conversationId }) };
       });
     } catch (e) {
@@ -181,6 +186,64 @@ export class LiveChatService {
     }
     if (!opened.result.duplicate) this.events.emit(MESSAGE_CREATED, { message, inboxId: v.inboxId, contactInboxId: v.contactInboxId } satisfies MessageCreatedEvent);
     return { message: { id: message.id, conversationId: message.conversationId, seq: message.seq, createdAt: message.createdAt } };
+  }
+
+  /**
+   * A flow button click: checked against the inbox's current flow (else `invalid_payload`, nothing
+   * stored), then in one transaction the visitor's message with the choice, the choice on the
+   * conversation and the next step as a bot message. A resend finds the first message and posts no
+   * second step. Plain messages never come here: they cost no flow lookup.
+   */
+  private async sendChoice(v: Visitor, dto: SendMessageDto & { flow: FlowChoice }, ip: string, own: Set<string>): Promise<SendResult> {
+    if (dto.conversationId) await this.assertOwn(v, dto.conversationId, own);
+    const previous = await this.previousSend(v, dto.clientMessageId);
+    if (previous) return previous;
+    const locale = dto.locale ?? (/[\uAC00-\uD7A3]/.test(dto.body) ? 'ko' : 'en');
+    const resolved = await this.flows.resolveChoice(v.inboxId, dto.flow, locale);
+
+    let done;
+    try {
+      done = await this.db.transaction(async (m) => {
+        const { conversationId, created } = dto.conversationId ? { conversationId: dto.conversationId, created: false } : await this.openOrContinue(m, v, ip);
+        const result = await appendMessage(m, {
+          conversationId,
+          messageType: 'incoming',
+          senderType: 'contact',
+          senderId: v.contactId,
+          body: resolved.label,
+          clientMessageId: dto.clientMessageId,
+          content: { flowChoice: resolved.choice },
+        });
+        const applied = result.duplicate ? null : await this.flows.applyChoice(m, conversationId, resolved, { type: 'contact', id: v.contactId });
+        return { conversationId, created, result, applied };
+      });
+    } catch (e) {
+      if (!isIdempotencyConflict(e)) throw e;
+      return this.send(v, dto, ip, own); // the racing copy won; this finds its message
+    }
+    own.add(done.conversationId);
+    if (done.created) {
+      this.events.emit(CONVERSATION_CREATED, { conversation: await this.conversations.load(done.conversationId) } satisfies ConversationChangedEvent);
+    }
+    const message = this.messages.announce(done.result, v.inboxId);
+    if (done.applied) await this.flows.announceChoice(v.inboxId, done.conversationId, done.applied);
+    return { message: { id: message.id, conversationId: message.conversationId, seq: message.seq, createdAt: message.createdAt } };
+  }
+
+  /** The ack of a message this visitor sent before under the same clientMessageId, if any. */
+  private async previousSend(v: Visitor, clientMessageId: string): Promise<SendResult | null> {
+    const [row] = await this.db.query(`SELECT * FROM messages WHERE contact_inbox_id = $1 AND client_message_id = $2 AND sender_type = 'contact'`, [v.contactInboxId, clientMessageId]);
+    return row ? { message: { id: row.id, conversationId: row.conversation_id, seq: row.seq, createdAt: new Date(row.created_at).toISOString() } } : null;
+  }
+
+  /** The visitor's open conversation, or a new one; the contact inbox row lock keeps two racing first messages from opening two. */
+  private async openOrContinue(m: EntityManager, v: Visitor, ip: string): Promise<{ conversationId: string; created: boolean }> {
+    await m.query('SELECT id FROM contact_inboxes WHERE id = $1 FOR UPDATE', [v.contactInboxId]);
+    const [open] = await m.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [v.contactInboxId]);
+    if (open) return { conversationId: open.id, created: false };
+    await this.limits.consume(['ipConversations', ip]);
+    const conversation = await this.conversations.open(m, { inboxId: v.inboxId, contactId: v.contactId, contactInboxId: v.contactInboxId }, { type: 'contact', id: v.contactId });
+    return { conversationId: conversation.id, created: true };
   }
 
   /** Everything visible after `afterSeq`, oldest first, and how far the business has read. */
@@ -295,8 +358,6 @@ export class LiveChatService {
    * listed. Compared by host, not scheme, so a TLS-terminating proxy in front does not matter.
    */
   private assertOrigin(inbox: Inbox, origin: string | undefined, apiHost: string, hostOrigin?: string): void {
-    const foreign = origin && hostOf(origin) !== apiHost.toLowerCase() ? origin : undefined;
-    if (foreign && !originAllowed(inbox.allowedOrigins, foreign)) throw new AppException('forbidden', `Origin ${foreign} is not allowed for this inbox`);
-    if (hostOrigin !== undefined && !originAllowed(inbox.allowedOrigins, hostOrigin)) throw new AppException('forbidden', `Origin ${hostOrigin} is not allowed for this inbox`);
+    assertOriginAllowed(inbox.allowedOrigins, origin, apiHost, hostOrigin);
   }
 }

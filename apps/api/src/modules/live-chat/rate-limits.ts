@@ -4,7 +4,7 @@ import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRe
 import { AppConfig } from '../../core/config/app-config';
 import { AppException } from '../../core/errors/app.exception';
 
-type LimitName = 'visitorMessages' | 'ipMessages' | 'ipConversations' | 'ipSessions';
+type LimitName = 'visitorMessages' | 'ipMessages' | 'ipConversations' | 'ipSessions' | 'ipQuotes';
 
 /** Points per window (seconds) from the environment; 0 points = unlimited. */
 function limitsFrom(env: AppConfig['env']): Record<LimitName, { points: number; duration: number }> {
@@ -13,6 +13,7 @@ function limitsFrom(env: AppConfig['env']): Record<LimitName, { points: number; 
     ipMessages: { points: env.RATE_LIMIT_IP_MESSAGES_PER_10S, duration: 10 }, // an office NAT has several visitors
     ipConversations: { points: env.RATE_LIMIT_IP_CONVERSATIONS_PER_HOUR, duration: 3600 },
     ipSessions: { points: env.RATE_LIMIT_IP_SESSIONS_PER_MINUTE, duration: 60 },
+    ipQuotes: { points: env.RATE_LIMIT_IP_QUOTES_PER_HOUR, duration: 3600 },
   };
 }
 

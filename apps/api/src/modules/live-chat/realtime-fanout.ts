@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AGENT_SERVER_EVENTS, AI_SERVER_EVENTS, NAMESPACES, WIDGET_SERVER_EVENTS, type ContactCapturedEvent, type DraftEvent, type DraftStreamingEvent, type TriageEvent } from '@parley/shared/contracts';
+import { AGENT_SERVER_EVENTS, AI_SERVER_EVENTS, NAMESPACES, WIDGET_SERVER_EVENTS, type ContactCapturedEvent, type DraftEvent, type DraftStreamingEvent, type QuoteRequestEvent, type TriageEvent } from '@parley/shared/contracts';
 import { CONTACT_CAPTURED, CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { QUOTE_REQUEST_CREATED, QUOTE_REQUEST_UPDATED, type QuoteRequestChangedEvent } from '../quotes/quote-request.events';
 import { REPLY_DRAFT_CREATED, REPLY_DRAFT_STREAMING, REPLY_DRAFT_UPDATED, type ReplyDraftChangedEvent, type ReplyDraftStreamingEvent } from '../reply-drafts/reply-draft.events';
 import { TRIAGE_COMPLETED, TRIAGE_FAILED, type TriageChangedEvent } from '../triage/triage.events';
 import { AgentNames } from './agent-names';
@@ -78,6 +79,19 @@ export class RealtimeFanout {
   @OnEvent(REPLY_DRAFT_STREAMING, { suppressErrors: true })
   onDraftStreaming({ draftId, conversationId, inboxId, text }: ReplyDraftStreamingEvent) {
     this.toAgents(inboxId).volatile.emit(AI_SERVER_EVENTS.draftStreaming, { draftId, conversationId, text } satisfies DraftStreamingEvent);
+  }
+
+  // A request without an inbox (an agent's own) is seen by every agent.
+  @OnEvent(QUOTE_REQUEST_CREATED, { suppressErrors: true })
+  onQuoteRequestCreated({ quoteRequest, changes }: QuoteRequestChangedEvent) {
+    const to = quoteRequest.inboxId ? this.toAgents(quoteRequest.inboxId) : this.agents.server;
+    to.emit(AGENT_SERVER_EVENTS.quoteRequestCreated, { quoteRequest, ...(changes && { changes }) } satisfies QuoteRequestEvent);
+  }
+
+  @OnEvent(QUOTE_REQUEST_UPDATED, { suppressErrors: true })
+  onQuoteRequestUpdated({ quoteRequest, changes }: QuoteRequestChangedEvent) {
+    const to = quoteRequest.inboxId ? this.toAgents(quoteRequest.inboxId) : this.agents.server;
+    to.emit(AGENT_SERVER_EVENTS.quoteRequestUpdated, { quoteRequest, ...(changes && { changes }) } satisfies QuoteRequestEvent);
   }
 
   private toAgents(inboxId: string) {

@@ -5,6 +5,8 @@ import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { AppException } from '../../core/errors/app.exception';
 import { ack, parsePayload } from '../../core/realtime/socket-ack';
 import { ConversationsService } from '../conversations/conversations.service';
+import { SubmitQuoteDto } from '../quotes/dto/quote-request.dto';
+import { QuoteIntakeService } from '../quotes/quote-intake.service';
 import { CaptureContactDto, ReadDto, SendMessageDto, SyncDto, TypingDto, UpdateContactDto } from './dto/live-chat.dto';
 import { LiveChatService, type Visitor } from './live-chat.service';
 import { PresenceService } from './presence.service';
@@ -30,6 +32,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly chat: LiveChatService,
     private readonly conversations: ConversationsService,
     private readonly presence: PresenceService,
+    private readonly quotes: QuoteIntakeService,
   ) {}
 
   afterInit(nsp: Namespace) {
@@ -96,6 +99,11 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.captureContact)
   captureContact(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
     return ack(() => this.chat.captureContact(s.data.visitor, parsePayload(CaptureContactDto, body)));
+  }
+
+  @SubscribeMessage(WIDGET_CLIENT_EVENTS.submitQuote)
+  submitQuote(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
+    return ack(() => this.quotes.submitFromWidget(s.data.visitor, parsePayload(SubmitQuoteDto, body), s.data.ip, s.data.own));
   }
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.updateContact)

@@ -4,9 +4,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const layout = (body: string) =>
+export const layout = (body: string) =>
   `<!doctype html><html><body style="font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:15px;line-height:1.5;color:#1f2328">${body}</body></html>`;
-const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+export const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
 export interface AlertItem {
   alertType: NotificationAlertType;
@@ -20,6 +20,7 @@ const NOUNS: Record<NotificationAlertType, [string, string]> = {
   unassigned_message: ['message in an unassigned conversation', 'messages in unassigned conversations'],
   sla_warning: ['reply deadline about to pass', 'reply deadlines about to pass'],
   quote_request_created: ['quote request', 'quote requests'],
+  quote_request_answered: ['answer to a quote', 'answers to quotes'],
 };
 /** A digest lists this many alerts; the counts in the summary cover them all. */
 const DIGEST_LIST_MAX = 200;

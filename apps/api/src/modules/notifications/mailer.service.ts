@@ -8,6 +8,7 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** The SMTP transport behind SMTP_URL (pooled), or nothing when it is unset. Credentials are never logged. */
@@ -63,6 +64,7 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
       text: mail.text,
       html: mail.html,
       headers: mail.headers,
+      attachments: mail.attachments,
     });
   }
 }

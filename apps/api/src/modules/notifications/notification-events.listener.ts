@@ -5,9 +5,10 @@ import type { ContactCapturedEvent } from '@parley/shared/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { CONTACT_CAPTURED, CONVERSATION_CREATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { QUOTE_REQUEST_CREATED, QUOTE_REQUEST_UPDATED, type QuoteRequestChangedEvent } from '../quotes/quote-request.events';
+import { quoteNumber } from '../quotes/quote-texts';
 import { FollowUpsService } from './follow-ups.service';
-import { consoleConversationUrl, publicBaseUrl } from './notification-links';
-import { QUOTE_REQUEST_CREATED, type QuoteRequestCreatedEvent } from './notification.events';
+import { consoleConversationUrl, consoleQuoteRequestUrl, publicBaseUrl } from './notification-links';
 import { StaffAlertsService } from './staff-alerts.service';
 
 /**
@@ -60,15 +61,31 @@ export class NotificationEventsListener {
   }
 
   @OnEvent(QUOTE_REQUEST_CREATED, { async: true, suppressErrors: true })
-  async onQuoteRequest(event: QuoteRequestCreatedEvent): Promise<void> {
+  async onQuoteRequest({ quoteRequest: q }: QuoteRequestChangedEvent): Promise<void> {
     if (!this.alerts.enabled) return;
-    const inbox = event.inboxId ? await this.inboxName(event.inboxId) : 'the web form';
+    const inbox = q.inboxId ? await this.inboxName(q.inboxId) : 'no inbox';
+    const what = q.source === 'ai_proposal' ? 'Quote request proposed by AI' : 'New quote request';
     await this.alerts.raise({
       type: 'quote_request_created',
-      inboxId: event.inboxId,
-      conversationId: event.conversationId,
-      title: `New quote request${event.displayId ? ` #${event.displayId}` : ''} from ${inbox}`,
-      url: event.conversationId ? consoleConversationUrl(this.config, event.conversationId) : `${publicBaseUrl(this.config)}/quotes/${event.quoteRequestId}`,
+      inboxId: q.inboxId,
+      conversationId: q.conversationId,
+      title: `${what} ${quoteNumber(q.displayId)} (${inbox})`,
+      url: consoleQuoteRequestUrl(this.config, q.id),
+    });
+  }
+
+  /** A customer accepted or declined through the signed link: the assignee hears it, or the admins when nobody owns it. */
+  @OnEvent(QUOTE_REQUEST_UPDATED, { async: true, suppressErrors: true })
+  async onQuoteAnswered({ quoteRequest: q, changes }: QuoteRequestChangedEvent): Promise<void> {
+    const to = (changes?.['status'] as { to?: string } | undefined)?.to;
+    if (!this.alerts.enabled || (to !== 'accepted' && to !== 'declined') || q.history[q.history.length - 1]?.actor !== 'customer') return;
+    await this.alerts.raise({
+      type: 'quote_request_answered',
+      inboxId: null,
+      ...(q.assigneeId && { agentIds: [q.assigneeId] }),
+      conversationId: q.conversationId,
+      title: `Quote ${quoteNumber(q.displayId)} ${to} by the customer`,
+      url: consoleQuoteRequestUrl(this.config, q.id),
     });
   }
 

@@ -18,6 +18,11 @@ export function visitorConversationUrl(config: AppConfig, conversationId: string
   return `${publicBaseUrl(config)}/demo?conversation=${encodeURIComponent(conversationId)}`;
 }
 
+/** The quote request on the console's quote board. */
+export function consoleQuoteRequestUrl(config: AppConfig, quoteRequestId: string): string {
+  return `${publicBaseUrl(config)}/quotes/${quoteRequestId}`;
+}
+
 export function unsubscribeUrl(config: AppConfig, token: string): string {
   return `${publicBaseUrl(config)}/api/v1/unsubscribe?token=${encodeURIComponent(token)}`;
 }

@@ -9,6 +9,7 @@ export class EmailPreferencesDto implements Partial<Record<NotificationAlertType
   @ApiPropertyOptional() @IsOptional() @IsBoolean() unassigned_message?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() sla_warning?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() quote_request_created?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() quote_request_answered?: boolean;
 }
 
 export class UpdateNotificationPreferencesDto implements UpdateNotificationPreferencesRequest {

@@ -16,6 +16,8 @@ export interface StaffAlert {
   type: NotificationAlertType;
   /** Its agents (and every admin) hear about it; null = admins only. */
   inboxId: string | null;
+  /** Only these agents instead (e.g. an assignee); their preference for `type` still decides. */
+  agentIds?: string[];
   conversationId: string | null;
   /** Built from ids and admin-set names only: it becomes a subject line. */
   title: string;
@@ -78,7 +80,7 @@ export class StaffAlertsService implements OnApplicationShutdown {
   async raise(alert: StaffAlert): Promise<void> {
     if (!this.mailer.enabled) return;
     try {
-      const recipients = await this.recipients(alert.type, alert.inboxId);
+      const recipients = await this.recipients(alert.type, alert.inboxId, alert.agentIds);
       if (!recipients.length) return;
       await this.db.query(
         `INSERT INTO pending_notifications (agent_id, alert_type, conversation_id, title, url) SELECT unnest($1::uuid[]), $2::varchar, $3::uuid, $4::varchar, $5::varchar`,
@@ -90,14 +92,15 @@ export class StaffAlertsService implements OnApplicationShutdown {
     }
   }
 
-  /** Enabled agents of the inbox (admins see every inbox) whose preference for `type` is on. */
-  async recipients(type: NotificationAlertType, inboxId: string | null): Promise<string[]> {
+  /** Enabled agents of the inbox (admins see every inbox), or the given agents, whose preference for `type` is on. */
+  async recipients(type: NotificationAlertType, inboxId: string | null, agentIds?: string[]): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
       `SELECT a.id FROM agents a LEFT JOIN notification_preferences p ON p.agent_id = a.id
         WHERE NOT a.disabled
-          AND (a.role = 'admin' OR ($2::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM inbox_members m WHERE m.inbox_id = $2 AND m.agent_id = a.id)))
+          AND CASE WHEN $4::uuid[] IS NOT NULL THEN a.id = ANY($4::uuid[])
+                   ELSE a.role = 'admin' OR ($2::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM inbox_members m WHERE m.inbox_id = $2 AND m.agent_id = a.id)) END
           AND COALESCE((p.email ->> $1::text)::boolean, $3)`,
-      [type, inboxId, NOTIFICATION_EMAIL_DEFAULTS[type]],
+      [type, inboxId, NOTIFICATION_EMAIL_DEFAULTS[type], agentIds ?? null],
     );
     return rows.map((r) => r.id);
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConversationTurn } from '@parley/ai';
+import type { ConversationFlowState } from '@parley/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
@@ -15,6 +16,7 @@ import type { Message } from '../messages/message.entity';
 import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/message.events';
 import { REPLY_DRAFT_STREAMING, type ReplyDraftStreamingEvent } from '../reply-drafts/reply-draft.events';
 import { ReplyDraftsService } from '../reply-drafts/reply-drafts.service';
+import { decideWithFlow } from './flow-signal';
 import { TriageService } from './triage.service';
 
 interface AiJob {
@@ -127,10 +129,16 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
 
     let triage = await this.triage.findForMessage(message.id);
     if (triage?.status !== 'completed') {
-      const { output, meta } = await this.ai.classify({ text: message.body, context: { previousMessages: previous } });
-      triage = await this.triage.saveCompleted(message, inboxId, output, meta, attempt);
-      await this.conversations.applyTriage(message.conversationId, { category: output.category, urgent: output.urgent });
+      // The visitor's flow choice is a strong signal: a prior for the model, and the category unless the model is very sure of another.
+      const flow = await this.flowOf(message.conversationId);
+      const flowChoice = flow?.category ?? flow?.choices[flow.choices.length - 1]?.label;
+      const { output, meta } = await this.ai.classify({ text: message.body, context: { previousMessages: previous, ...(flowChoice && { flowChoice }) } });
+      const decision = decideWithFlow(output, flow?.category);
+      triage = await this.triage.saveCompleted(message, inboxId, output, meta, attempt, decision);
+      await this.conversations.applyTriage(message.conversationId, { category: decision.category, urgent: output.urgent });
     }
+    // A flow button click is triaged for its category but is no question to answer: the flow answers it.
+    if (message.content?.flowChoice) return;
     const category = triage.correctedCategory ?? triage.category ?? 'general';
     const policy = await this.categories.byKey(category);
     if (policy?.policy === 'off') return;
@@ -163,6 +171,11 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
       (triage.confidence ?? 0) >= threshold &&
       draft.confidence >= threshold;
     if (autoSend && (await this.isLatestQuestion(message))) await this.drafts.autoSend(draftId, inboxId);
+  }
+
+  private async flowOf(conversationId: string): Promise<ConversationFlowState | null> {
+    const [row] = await this.db.query('SELECT flow FROM conversations WHERE id = $1', [conversationId]);
+    return row?.flow ?? null;
   }
 
   /** The conversation up to this message (contact and agent replies, no notes or activity), oldest first. */

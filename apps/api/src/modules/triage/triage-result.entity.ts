@@ -17,6 +17,8 @@ export class TriageResult {
   @Column({ type: 'varchar', length: 8, nullable: true }) language: 'ko' | 'en' | 'mixed' | null;
   @Column({ type: 'jsonb', nullable: true }) entities: TriageEntitiesDto | null;
   @Column({ type: 'jsonb', nullable: true }) scores: Record<string, number> | null;
+  /** `flow`: the visitor's flow choice decided the category (the model was not very sure of another). */
+  @Column({ type: 'varchar', length: 20, nullable: true }) signal: 'flow' | null;
   @Column({ default: false }) injectionSuspected: boolean;
   @Column({ type: 'varchar', length: 40, nullable: true }) correctedCategory: string | null;
   @Column({ type: 'uuid', nullable: true }) correctedById: string | null;

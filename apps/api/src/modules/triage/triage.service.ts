@@ -12,6 +12,7 @@ import { runColumns, toAiRun } from '../ai/ai-run';
 import { AiService } from '../ai/ai.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { Message } from '../messages/message.entity';
+import type { TriageDecision } from './flow-signal';
 import { TriageResult } from './triage-result.entity';
 import { TRIAGE_COMPLETED, TRIAGE_FAILED, type TriageChangedEvent } from './triage.events';
 
@@ -41,6 +42,7 @@ export class TriageService {
       language: r.language,
       entities: r.entities,
       injectionSuspected: r.injectionSuspected,
+      signal: r.signal,
       correctedCategory: r.correctedCategory,
       correctedById: r.correctedById,
       error: r.error,
@@ -54,14 +56,18 @@ export class TriageService {
     return this.results.findOne({ where: { messageId } });
   }
 
-  /** Stores a completed triage (replacing a failed attempt of the same message) and tells the agents. */
-  async saveCompleted(message: Message, inboxId: string, output: TriageOutput, meta: AiCallMeta, attempts: number): Promise<TriageResult> {
+  /**
+   * Stores a completed triage (replacing a failed attempt of the same message) and tells the agents.
+   * `decision` is the category actually stored when something beside the model decided it (a flow choice).
+   */
+  async saveCompleted(message: Message, inboxId: string, output: TriageOutput, meta: AiCallMeta, attempts: number, decision?: TriageDecision): Promise<TriageResult> {
     const row = {
       messageId: message.id,
       conversationId: message.conversationId,
       status: 'completed' as const,
-      category: output.category,
-      confidence: output.confidence,
+      category: decision?.category ?? output.category,
+      confidence: decision ? decision.confidence : output.confidence,
+      signal: decision?.signal ?? null,
       sentiment: output.sentiment,
       urgent: output.urgent,
       language: output.language,

@@ -4,12 +4,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { ContactCapturedEvent, WebhookEvent, WebhookEventData } from '@parley/shared/contracts';
 import { Repository } from 'typeorm';
 import { CONTACT_CAPTURED, CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import { QUOTE_REQUEST_CREATED, QUOTE_REQUEST_UPDATED, type QuoteRequestChangedEvent } from '../quotes/quote-request.events';
 import { REPLY_DRAFT_CREATED, REPLY_DRAFT_UPDATED, type ReplyDraftChangedEvent } from '../reply-drafts/reply-draft.events';
 import { TRIAGE_COMPLETED, type TriageChangedEvent } from '../triage/triage.events';
 import { WebhookSender } from './webhook-sender';
 import { Webhook } from './webhook.entity';
-
-type LiveEvent = Exclude<WebhookEvent, 'quote_request.created'>;
 
 /**
  * Turns in-process domain events (emitted after their transaction commits) into webhook deliveries:
@@ -63,10 +62,19 @@ export class WebhookDispatcher {
     return this.safely('contact.captured', event);
   }
 
+  @OnEvent(QUOTE_REQUEST_CREATED, { async: true, suppressErrors: true })
+  onQuoteRequestCreated({ quoteRequest, changes }: QuoteRequestChangedEvent): Promise<void> {
+    return this.safely(QUOTE_REQUEST_CREATED, { quoteRequest, ...(changes && { changes }) });
+  }
+
+  @OnEvent(QUOTE_REQUEST_UPDATED, { async: true, suppressErrors: true })
+  onQuoteRequestUpdated({ quoteRequest, changes }: QuoteRequestChangedEvent): Promise<void> {
+    return this.safely(QUOTE_REQUEST_UPDATED, { quoteRequest, changes: changes ?? {} });
+  }
+
   /**
    * Queues `event` for every enabled webhook subscribed to it; `containsPrivate` limits it to webhooks
-   * with `includePrivate`. Public so features that emit later events (quote requests, contact
-   * capture) can deliver them. Returns the delivery ids.
+   * with `includePrivate`. Returns the delivery ids.
    */
   async dispatch(event: WebhookEvent, data: unknown, containsPrivate = false): Promise<string[]> {
     const targets = (await this.enabled()).filter((w) => w.events.includes(event) && (!containsPrivate || w.includePrivate));
@@ -90,7 +98,7 @@ export class WebhookDispatcher {
     return list;
   }
 
-  private async safely<E extends LiveEvent>(event: E, data: WebhookEventData[E], containsPrivate = false): Promise<void> {
+  private async safely<E extends WebhookEvent>(event: E, data: WebhookEventData[E], containsPrivate = false): Promise<void> {
     await this.dispatch(event, data, containsPrivate).catch((e: Error) => this.logger.warn(`could not queue ${event} webhooks: ${e.message}`));
   }
 }

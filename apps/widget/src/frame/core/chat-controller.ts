@@ -8,7 +8,9 @@ import {
   type SyncAck,
   type TypingEvent,
   type CaptureContactAck,
+  type SubmitQuoteAck,
   type VisitorMessage,
+  type VisitorQuoteRequest,
   type WidgetSessionResponse,
 } from '@parley/shared/contracts';
 import type { FrameToHost, WidgetUser } from '../../shared/bridge';
@@ -24,8 +26,9 @@ import {
   type ConversationState,
 } from './conversation-store';
 import type { Locale } from './i18n';
-import { backoffDelay, Outbox, type OutboxEntry } from './outbox';
+import { backoffDelay, newClientMessageId, Outbox, type OutboxEntry } from './outbox';
 import { OutboxSender, systemClock, type Clock } from './outbox-sender';
+import { buildQuotePayload, type QuoteDraft, type QuoteDraftProblem } from './quote-form';
 import { storageKeys, type KeyValueStore } from './storage';
 import { SessionError, type SessionRequest, type WidgetSocket } from './transport';
 
@@ -43,6 +46,8 @@ export interface ChatState {
   unread: number;
   /** `value`: what the server understood; `question`: what it still needs (asked instead of the default). */
   capture: { status: 'idle' | 'saving' | 'error' | 'done'; value: string | null; question: string | null };
+  /** The quote form of the flow step `key`: `error` holds the server's refusal code (null: not sent, try again). */
+  quote: { status: 'idle' | 'sending' | 'error' | 'done'; key: string | null; result: VisitorQuoteRequest | null; error: string | null };
 }
 
 export interface ChatDeps {
@@ -50,6 +55,8 @@ export interface ChatDeps {
   hostOrigin: string;
   locale: Locale;
   storage: KeyValueStore;
+  /** From a follow-up link (`?conversation=<id>` on the host page): shown, with the panel open, when it is the visitor's. */
+  conversationId?: string | null;
   createSession(request: SessionRequest): Promise<WidgetSessionResponse>;
   openSocket(visitorToken: () => string | null): WidgetSocket;
   toHost(message: FrameToHost): void;
@@ -99,6 +106,9 @@ export class ChatController {
   private typingActive = false;
   private typingSentAt = 0;
   private shown = false;
+  private requestedConversation: string | null;
+  /** Kept until the server acknowledges the quote request, so a retry after a lost ack stores it once. */
+  private quoteRequestId: string | null = null;
   private timers: Record<TimerName, unknown> = {
     session: null,
     reconnect: null,
@@ -110,6 +120,7 @@ export class ChatController {
     this.clock = deps.clock || systemClock;
     this.random = deps.random || Math.random;
     this.keys = storageKeys(deps.inboxToken);
+    this.requestedConversation = deps.conversationId || null;
     this.outbox = new Outbox(deps.storage, this.keys.outbox);
     this.sender = new OutboxSender(
       this.outbox,
@@ -130,7 +141,7 @@ export class ChatController {
                 messageType: 'incoming',
                 body: entry.body,
                 clientMessageId: entry.clientMessageId,
-                content: null,
+                content: entry.flow ? { flowChoice: entry.flow } : null,
                 sender: { type: 'contact', name: this.state.contact ? this.state.contact.name : null, avatarUrl: null },
                 createdAt: message.createdAt,
               },
@@ -155,6 +166,7 @@ export class ChatController {
       agentTyping: null,
       unread: 0,
       capture: { status: 'idle', value: null, question: null },
+      quote: { status: 'idle', key: null, result: null, error: null },
     };
   }
 
@@ -209,6 +221,43 @@ export class ChatController {
     this.refreshOutbox();
     this.sender.kick();
     return true;
+  }
+
+  /** A flow button: its label is sent as the visitor's message, with the choice, through the outbox like any message. */
+  choose(stepId: string, button: { id: string; label: string }): void {
+    this.outbox.add(button.label, this.openConversationId(), this.clock.now(), { flow: { stepId, buttonId: button.id }, locale: this.state.locale });
+    this.refreshOutbox();
+    this.sender.kick();
+  }
+
+  /**
+   * The flow's quote form (`key`: the step it belongs to). Returns what the visitor still has to fix,
+   * or null once sent or failed (the state says which). A retry reuses the request id until acknowledged.
+   */
+  async submitQuote(draft: QuoteDraft, key: string): Promise<QuoteDraftProblem | null> {
+    if (this.state.quote.status === 'sending') return null;
+    const requestId = this.quoteRequestId || (this.quoteRequestId = newClientMessageId());
+    const built = buildQuotePayload(draft, requestId, this.openConversationId());
+    if ('problem' in built) return built.problem;
+    const socket = this.socket;
+    const failed = (error: string | null) => this.set({ quote: { status: 'error', key, result: null, error } });
+    if (!socket || !socket.connected) {
+      failed(null);
+      return null;
+    }
+    this.set({ quote: { status: 'sending', key, result: null, error: null } });
+    try {
+      const ack = await socket.request<SubmitQuoteAck>(WIDGET_CLIENT_EVENTS.submitQuote, built.payload, REQUEST_TIMEOUT_MS);
+      if (ack.ok) {
+        this.quoteRequestId = null;
+        this.set({ quote: { status: 'done', key, result: ack.quoteRequest, error: null } });
+      } else {
+        failed(ack.error.code);
+      }
+    } catch {
+      failed(null); // timeout: the same request id goes again on the next try
+    }
+    return null;
   }
 
   retry(clientMessageId: string): void {
@@ -333,7 +382,8 @@ export class ChatController {
     this.refreshOutbox();
     const sameContact = !!this.state.contact && this.state.contact.id === session.contact.id;
     if (this.state.contact && !sameContact) this.outbox.detachConversations();
-    const fresh = pickCurrent(session.conversations);
+    const requested = this.requestedConversation;
+    const fresh = session.conversations.find((c) => c.id === requested) || pickCurrent(session.conversations);
     let conversation = fresh ? fromSession(fresh) : null;
     const kept = this.state.conversation;
     if (sameContact && kept && (!conversation || conversation.id === kept.id)) {
@@ -354,6 +404,11 @@ export class ChatController {
       capture: sameContact ? this.state.capture : { status: 'idle', value: null, question: null },
     });
     this.show();
+    if (requested) {
+      // The visitor followed a link to their conversation: show it, once.
+      this.requestedConversation = null;
+      this.setOpen(true);
+    }
     this.updateUnread();
     this.markRead(false);
     this.connect(previousToken !== session.visitorToken);

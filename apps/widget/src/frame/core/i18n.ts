@@ -1,4 +1,5 @@
 import type { InboxAvailability } from '@parley/shared/contracts';
+import type { QuoteRequestStatus } from '@parley/shared/domain';
 
 export type Locale = 'ko' | 'en';
 
@@ -59,6 +60,32 @@ const en = {
   captureInvalid: 'Enter an email address or a phone number.',
   captureFailed: 'Could not save it. Please try again.',
   captureThanks: "Thanks! We'll get back to you there.",
+  quoteTitle: 'Quote request',
+  quoteItem: (n: number) => 'Item ' + n,
+  quoteProduct: 'Product name or URL',
+  quoteQuantity: 'Quantity',
+  quotePrice: 'Target unit price',
+  quoteCurrency: 'Currency',
+  quoteAddItem: 'Add an item',
+  quoteRemoveItem: (n: number) => 'Remove item ' + n,
+  quoteDeadline: 'Needed by',
+  quoteCountry: 'Destination country',
+  quoteCountryNone: 'Not decided',
+  quoteCountryOther: 'Other…',
+  quoteCountryCode: 'Country code (2 letters, e.g. FR)',
+  quoteNotes: 'Notes',
+  quoteName: 'Name',
+  quoteCompany: 'Company',
+  quoteEmail: 'Email',
+  quotePhone: 'Phone',
+  quoteSubmit: 'Request a quote',
+  quoteItemInvalid: (n: number) => 'Item ' + n + ': enter a product name or URL and a whole quantity (prices are positive numbers).',
+  quoteCountryInvalid: 'Enter the country as a 2-letter code.',
+  quoteContactMissing: 'Leave an email or a phone number so we can send the quote.',
+  quoteRejected: 'Please check the form and try again.',
+  quoteFailed: 'Could not send it. Please try again.',
+  quoteReceived: (displayId: number) => 'Quote request Q-' + displayId + ' received',
+  quoteStatus: { new: 'New', in_review: 'In review', quoted: 'Quoted', accepted: 'Accepted', declined: 'Declined', expired: 'Expired' } as Record<QuoteRequestStatus, string>,
 };
 
 export type Strings = typeof en;
@@ -112,6 +139,32 @@ const ko: Strings = {
   captureInvalid: '이메일 주소나 전화번호를 정확히 입력해 주세요.',
   captureFailed: '저장하지 못했어요. 다시 시도해 주세요.',
   captureThanks: '감사합니다! 남겨 주신 연락처로 답변드릴게요.',
+  quoteTitle: '견적 요청',
+  quoteItem: (n) => '품목 ' + n,
+  quoteProduct: '제품명 또는 URL',
+  quoteQuantity: '수량',
+  quotePrice: '희망 단가',
+  quoteCurrency: '통화',
+  quoteAddItem: '품목 추가',
+  quoteRemoveItem: (n) => '품목 ' + n + ' 삭제',
+  quoteDeadline: '희망 납기',
+  quoteCountry: '도착 국가',
+  quoteCountryNone: '미정',
+  quoteCountryOther: '기타…',
+  quoteCountryCode: '국가 코드 (영문 2자, 예: FR)',
+  quoteNotes: '요청 사항',
+  quoteName: '이름',
+  quoteCompany: '회사',
+  quoteEmail: '이메일',
+  quotePhone: '전화번호',
+  quoteSubmit: '견적 요청하기',
+  quoteItemInvalid: (n) => '품목 ' + n + ': 제품명이나 URL과 수량(정수)을 입력해 주세요. (가격은 0보다 큰 숫자)',
+  quoteCountryInvalid: '국가는 영문 2자 코드로 입력해 주세요.',
+  quoteContactMissing: '견적을 보내 드릴 이메일이나 전화번호를 남겨 주세요.',
+  quoteRejected: '입력한 내용을 확인하고 다시 시도해 주세요.',
+  quoteFailed: '보내지 못했어요. 다시 시도해 주세요.',
+  quoteReceived: (displayId) => '견적 요청 Q-' + displayId + ' 접수됨',
+  quoteStatus: { new: '접수', in_review: '검토 중', quoted: '견적 발송', accepted: '수락', declined: '거절', expired: '만료' },
 };
 
 function plural(n: number, word: string): string {

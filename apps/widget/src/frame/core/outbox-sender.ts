@@ -73,6 +73,8 @@ export class OutboxSender {
     const payload: SendMessagePayload = { clientMessageId: id, body: entry.body };
     const conversationId = this.hooks.conversationFor(entry);
     if (conversationId) payload.conversationId = conversationId;
+    if (entry.flow) payload.flow = entry.flow;
+    if (entry.locale) payload.locale = entry.locale;
 
     const settle = (ack: SendMessageAck | null) => {
       if (generation === this.generation) this.inFlight = null;

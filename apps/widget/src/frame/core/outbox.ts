@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@parley/shared/contracts';
+import type { ErrorCode, FlowChoice } from '@parley/shared/contracts';
 import type { KeyValueStore } from './storage';
 
 export interface OutboxEntry {
@@ -7,6 +7,10 @@ export interface OutboxEntry {
   body: string;
   /** Null: let the server open a conversation (or continue the visitor's open one). */
   conversationId: string | null;
+  /** A flow button click (the body is its label), resent with the click until acknowledged; absent for typed messages. */
+  flow?: FlowChoice;
+  /** The visitor's language, for the server's answer to a click. */
+  locale?: 'ko' | 'en';
   createdAt: string;
   attempts: number;
   /** Epoch ms before which the entry is not resent. */
@@ -66,7 +70,7 @@ export class Outbox {
     return this.entries.find((entry) => entry.clientMessageId === clientMessageId);
   }
 
-  add(body: string, conversationId: string | null, now: number, clientMessageId = newClientMessageId()): OutboxEntry {
+  add(body: string, conversationId: string | null, now: number, click?: { flow: FlowChoice; locale: 'ko' | 'en' }, clientMessageId = newClientMessageId()): OutboxEntry {
     const entry: OutboxEntry = {
       clientMessageId,
       body,
@@ -76,6 +80,10 @@ export class Outbox {
       nextAttemptAt: now,
       failed: null,
     };
+    if (click) {
+      entry.flow = { stepId: click.flow.stepId, buttonId: click.flow.buttonId };
+      entry.locale = click.locale;
+    }
     this.mutate((entries) => entries.concat(entry));
     return entry;
   }
@@ -157,5 +165,6 @@ export class Outbox {
 
 function isEntry(value: unknown): value is OutboxEntry {
   const e = value as OutboxEntry;
-  return !!e && typeof e.clientMessageId === 'string' && typeof e.body === 'string' && typeof e.nextAttemptAt === 'number';
+  const flowOk = e && (e.flow === undefined || (!!e.flow && typeof e.flow.stepId === 'string' && typeof e.flow.buttonId === 'string'));
+  return !!e && typeof e.clientMessageId === 'string' && typeof e.body === 'string' && typeof e.nextAttemptAt === 'number' && flowOk;
 }

@@ -38,7 +38,7 @@ export function ContactPrompt(props: {
       }}
     >
       <p id="pw-capture-question" class="pw-capture-question">
-        {props.question ? (props.savedValue ? props.savedValue + ' ' : '') + props.question : props.expectation + ' ' + t.captureAsk}
+        {props.question ? (props.savedValue ? props.savedValue + ' ' : '') + props.question : (props.expectation ? props.expectation + ' ' : '') + t.captureAsk}
       </p>
       <div class="pw-capture-line">
         <input

@@ -1,12 +1,15 @@
 import type { Ref } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { contactPromptVisible, type ChatController, type ChatState } from '../core/chat-controller';
 import { buildTimeline } from '../core/conversation-store';
+import { flowView } from '../core/flow-view';
 import { describeAvailability, type Strings } from '../core/i18n';
 import { Composer } from './composer';
 import { ContactPrompt } from './contact-prompt';
+import { FlowButtons } from './flow-buttons';
 import { CloseIcon } from './icons';
 import { MessageList } from './message-list';
+import { QuoteForm } from './quote-form';
 
 export function Panel(props: {
   state: ChatState;
@@ -17,6 +20,16 @@ export function Panel(props: {
 }) {
   const { state, controller, t } = props;
   const items = useMemo(() => buildTimeline(state.conversation, state.outbox), [state.conversation, state.outbox]);
+  const flow = state.inbox ? state.inbox.flow : null;
+  const view = useMemo(() => flowView(flow, state.conversation, state.outbox, state.locale), [flow, state.conversation, state.outbox, state.locale]);
+  const inputRef = props.inputRef as { current: HTMLTextAreaElement | null };
+  // A free-text step asks the visitor to write: the composer gets the focus (only while they are in the frame).
+  useEffect(() => {
+    if (view.kind === 'free_text' && view.key !== 'start' && document.hasFocus() && inputRef.current) inputRef.current.focus();
+  }, [view.key]);
+  const capture = contactPromptVisible(state) || view.kind === 'contact_capture';
+  const quote = view.kind === 'quote_form' && view.key ? view.key : null;
+  const choices = view.choices;
   const availability = state.inbox ? state.inbox.availability : null;
   const expectation = availability ? describeAvailability(availability, state.locale, new Date()) : '';
   const banner =
@@ -57,7 +70,7 @@ export function Panel(props: {
       )}
       <MessageList
         items={items}
-        greeting={state.inbox ? state.inbox.greeting : null}
+        greeting={view.greeting || (state.inbox ? state.inbox.greeting : null)}
         agentTyping={state.agentTyping}
         resolved={!!state.conversation && state.conversation.status === 'resolved'}
         locale={state.locale}
@@ -65,15 +78,30 @@ export function Panel(props: {
         onRetry={(id) => controller.retry(id)}
         onDiscard={(id) => controller.discard(id)}
         footer={
-          contactPromptVisible(state) ? (
-            <ContactPrompt
-              t={t}
-              expectation={expectation}
-              status={state.capture.status}
-              savedValue={state.capture.value}
-              question={state.capture.question}
-              onSubmit={(raw) => controller.submitContact(raw)}
-            />
+          choices || quote || capture ? (
+            <>
+              {choices && <FlowButtons label={choices.label} buttons={choices.buttons} onChoose={(button) => controller.choose(choices.stepId, button)} />}
+              {quote && (
+                <QuoteForm
+                  key={quote}
+                  t={t}
+                  locale={state.locale}
+                  contact={state.contact}
+                  state={state.quote.key === quote ? state.quote : { status: 'idle', key: quote, result: null, error: null }}
+                  onSubmit={(draft) => controller.submitQuote(draft, quote)}
+                />
+              )}
+              {capture && (
+                <ContactPrompt
+                  t={t}
+                  expectation={view.kind === 'contact_capture' ? '' : expectation}
+                  status={state.capture.status}
+                  savedValue={state.capture.value}
+                  question={state.capture.question}
+                  onSubmit={(raw) => controller.submitContact(raw)}
+                />
+              )}
+            </>
           ) : null
         }
       />

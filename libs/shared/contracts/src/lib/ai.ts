@@ -43,6 +43,11 @@ export interface TriageResultDto {
   language: 'ko' | 'en' | 'mixed' | null;
   entities: TriageEntitiesDto | null;
   injectionSuspected: boolean;
+  /**
+   * What decided `category` beside the model: `flow` = the visitor's flow button implied it (the model
+   * was not at least 0.9 sure of another). Null or absent: the model alone.
+   */
+  signal?: 'flow' | null;
   /** Set when an agent corrected the category; the correction is a training example. */
   correctedCategory: string | null;
   correctedById: string | null;

@@ -9,17 +9,10 @@
  * The visitor can always type instead of clicking. Choices are stored on the conversation, and a
  * step's `category` is a strong signal for triage.
  */
-export const FLOW_STEP_KINDS = ['menu', 'quote_form', 'contact_capture', 'free_text', 'handoff'] as const;
-export type FlowStepKind = (typeof FLOW_STEP_KINDS)[number];
+import { FLOW_LIMITS, FLOW_STEP_KINDS, type FlowStepKind } from '@parley/shared/domain';
 
-export const FLOW_LIMITS = {
-  steps: 50,
-  buttonsPerStep: 10,
-  label: 40,
-  message: 1_000,
-  /** Step and button ids: [a-z0-9_-], this long at most. */
-  id: 40,
-} as const;
+// Defined beside the rules that use them (`validateFlowDefinition` in shared/domain), re-exported for clients.
+export { FLOW_LIMITS, FLOW_STEP_KINDS, type FlowStepKind };
 
 /** Korean and English text; the widget shows the visitor's language (the other when one is empty). */
 export interface LocalizedText {

@@ -9,6 +9,8 @@ import { CannedResponse } from '../../../modules/canned-responses/canned-respons
 import { Contact } from '../../../modules/contacts/contact.entity';
 import { ContactInbox } from '../../../modules/contacts/contact-inbox.entity';
 import { Conversation } from '../../../modules/conversations/conversation.entity';
+import { defaultFlowRow } from '../../../modules/flows/default-flow';
+import { Flow } from '../../../modules/flows/flow.entity';
 import { Inbox } from '../../../modules/inboxes/inbox.entity';
 import { KnowledgeArticle } from '../../../modules/knowledge/knowledge-article.entity';
 import { Label } from '../../../modules/labels/label.entity';
@@ -84,6 +86,7 @@ export class SeedService implements OnApplicationBootstrap {
           members: admins,
         }),
       );
+      await m.insert(Flow, defaultFlowRow(inbox));
       inboxes.set(def.key, inbox);
     }
     const labels = new Map<string, Label>();

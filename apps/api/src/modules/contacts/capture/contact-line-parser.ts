@@ -407,6 +407,12 @@ function validNumber(value: string, country: CountryCode): PhoneNumber | undefin
   return n && n.isValid() ? n : undefined;
 }
 
+/** A phone number typed in a field of its own, as E.164 (+821012345678); null when it is not a valid number. */
+export function normalizePhone(value: unknown, defaultCountry = 'KR'): string | null {
+  if (typeof value !== 'string' || value.length > 40) return null;
+  return validNumber(value, toCountry(defaultCountry))?.number ?? null;
+}
+
 function phoneReason(value: string, country: CountryCode): PhoneInvalidReason {
   const r = value.startsWith('+') ? validatePhoneNumberLength(value) : validatePhoneNumberLength(value, country);
   if (r === 'TOO_SHORT') return 'too_short';

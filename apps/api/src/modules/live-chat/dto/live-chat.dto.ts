@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AgentSendPayload, CaptureContactPayload, ReadPayload, SendMessagePayload, SyncPayload, TypingPayload, UpdateContactPayload, WidgetSessionRequest } from '@parley/shared/contracts';
+import type { AgentSendPayload, CaptureContactPayload, FlowChoice, ReadPayload, SendMessagePayload, SyncPayload, TypingPayload, UpdateContactPayload, WidgetSessionRequest } from '@parley/shared/contracts';
 import { AGENT_AVAILABILITIES, type AgentAvailability } from '@parley/shared/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class IdentityDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) identifier: string;
@@ -19,12 +19,22 @@ export class WidgetSessionDto implements WidgetSessionRequest {
   @ApiPropertyOptional({ description: 'origin of the page that embeds the widget' }) @IsOptional() @IsString() @MaxLength(300) hostOrigin?: string;
 }
 
+const FLOW_ID = /^[a-z0-9_-]{1,40}$/;
+
+export class FlowChoiceDto implements FlowChoice {
+  @Matches(FLOW_ID, { message: 'stepId must be a flow step id' }) stepId: string;
+  @Matches(FLOW_ID, { message: 'buttonId must be a flow button id' }) buttonId: string;
+}
+
 // Socket payloads: the body's length and emptiness are checked by the service so the
 // client gets the precise codes message_too_long / message_empty.
 export class SendMessageDto implements SendMessagePayload {
   @IsUUID() clientMessageId: string;
   @IsString() body: string;
   @IsOptional() @IsUUID() conversationId?: string;
+  /** Whether the step and button exist is checked against the inbox's flow by the service. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FlowChoiceDto) flow?: FlowChoiceDto;
+  @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
 }
 
 export class AgentSendDto implements AgentSendPayload {
