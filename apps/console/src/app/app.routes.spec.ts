@@ -123,6 +123,18 @@ describe('app routes', () => {
     );
   });
 
+  it('opens the quote board and the notification settings for an agent who is not an admin', async () => {
+    storeSignedIn(aSession({ agent: anAgent({ role: 'agent' }) }));
+    const { harness, router } = await start('/preferences');
+
+    expect(router.url).toBe('/preferences/notifications');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Notification settings');
+
+    await harness.navigateByUrl('/quotes');
+    expect(router.url).toBe('/quotes');
+    expect(document.title).toBe('Quotes · Parley');
+  });
+
   it('sends a signed-in agent away from the login page', async () => {
     storeSignedIn();
     const { router } = await start('/login');

@@ -24,6 +24,14 @@ export const appRoutes: Routes = [
           ),
       },
       {
+        path: 'quotes',
+        loadChildren: () => import('./features/quotes/quotes.routes').then((m) => m.quotesRoutes),
+      },
+      {
+        path: 'preferences',
+        loadChildren: () => import('./features/preferences/preferences.routes').then((m) => m.preferencesRoutes),
+      },
+      {
         path: 'review',
         loadChildren: () =>
           import('./features/review/review.routes').then((m) => m.reviewRoutes),

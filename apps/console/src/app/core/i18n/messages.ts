@@ -14,9 +14,13 @@ export function isLocale(value: unknown): value is Locale {
 
 import { conversationsEn, conversationsKo } from '../../features/conversations/conversations.messages';
 import { knowledgeEn, knowledgeKo } from '../../features/knowledge/knowledge.messages';
+import { preferencesEn, preferencesKo } from '../../features/preferences/preferences.messages';
+import { quotesEn, quotesKo } from '../../features/quotes/quotes.messages';
 import { reportsEn, reportsKo } from '../../features/reports/reports.messages';
 import { reviewEn, reviewKo } from '../../features/review/review.messages';
+import { flowsEn, flowsKo } from '../../features/settings/flows.messages';
 import { settingsEn, settingsKo } from '../../features/settings/settings.messages';
+import { webhooksEn, webhooksKo } from '../../features/settings/webhooks.messages';
 
 const coreEn = {
   'app.name': 'Parley',
@@ -70,6 +74,7 @@ const coreEn = {
   'notifications.kind.conversation': 'New conversation',
   'notifications.kind.urgent': 'Urgent conversation',
   'notifications.kind.draft': 'AI draft ready',
+  'notifications.preferences': 'Email settings',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.help': 'Keyboard shortcuts',
@@ -79,6 +84,7 @@ const coreEn = {
   'shortcuts.group.list': 'Conversation list',
   'shortcuts.group.conversation': 'Open conversation',
   'shortcuts.goConversations': 'Conversations',
+  'shortcuts.goQuotes': 'Quotes',
   'shortcuts.goReview': 'Review',
   'shortcuts.goKnowledge': 'Knowledge',
   'shortcuts.goReports': 'Reports',
@@ -88,6 +94,7 @@ const coreEn = {
   'role.agent': 'Agent',
 
   'nav.conversations': 'Conversations',
+  'nav.quotes': 'Quotes',
   'nav.review': 'Review',
   'nav.knowledge': 'Knowledge',
   'nav.reports': 'Reports',
@@ -96,7 +103,7 @@ const coreEn = {
 } as const;
 
 /** Feature files keep their own keys (prefixed with the feature name) so features can grow independently. */
-export const en = { ...coreEn, ...conversationsEn, ...reviewEn, ...knowledgeEn, ...reportsEn, ...settingsEn } as const;
+export const en = { ...coreEn, ...conversationsEn, ...quotesEn, ...reviewEn, ...knowledgeEn, ...reportsEn, ...settingsEn, ...flowsEn, ...webhooksEn, ...preferencesEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;
@@ -153,6 +160,7 @@ const coreKo: Readonly<Record<keyof typeof coreEn, string>> = {
   'notifications.kind.conversation': '새 대화',
   'notifications.kind.urgent': '긴급 대화',
   'notifications.kind.draft': 'AI 초안 준비됨',
+  'notifications.preferences': '이메일 알림 설정',
 
   'shortcuts.title': '키보드 단축키',
   'shortcuts.help': '키보드 단축키',
@@ -162,6 +170,7 @@ const coreKo: Readonly<Record<keyof typeof coreEn, string>> = {
   'shortcuts.group.list': '대화 목록',
   'shortcuts.group.conversation': '열린 대화',
   'shortcuts.goConversations': '대화',
+  'shortcuts.goQuotes': '견적',
   'shortcuts.goReview': '검토',
   'shortcuts.goKnowledge': '지식 베이스',
   'shortcuts.goReports': '보고서',
@@ -171,6 +180,7 @@ const coreKo: Readonly<Record<keyof typeof coreEn, string>> = {
   'role.agent': '상담원',
 
   'nav.conversations': '대화',
+  'nav.quotes': '견적',
   'nav.review': '검토',
   'nav.knowledge': '지식 베이스',
   'nav.reports': '보고서',
@@ -178,6 +188,6 @@ const coreKo: Readonly<Record<keyof typeof coreEn, string>> = {
 
 };
 
-export const ko: Messages = { ...coreKo, ...conversationsKo, ...reviewKo, ...knowledgeKo, ...reportsKo, ...settingsKo };
+export const ko: Messages = { ...coreKo, ...conversationsKo, ...quotesKo, ...reviewKo, ...knowledgeKo, ...reportsKo, ...settingsKo, ...flowsKo, ...webhooksKo, ...preferencesKo };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { ko, en };

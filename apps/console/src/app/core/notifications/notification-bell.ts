@@ -60,6 +60,7 @@ const KIND_KEYS: Record<AlertKind, MessageKey> = {
         } @else {
           <p class="empty">{{ 'notifications.empty' | t }}</p>
         }
+        <a class="settings" routerLink="/preferences/notifications" (click)="open.set(false)">{{ 'notifications.preferences' | t }}</a>
       </div>
     }
     <div class="sr-only" aria-live="polite">{{ announcement() }}</div>
@@ -159,6 +160,11 @@ const KIND_KEYS: Record<AlertKind, MessageKey> = {
       margin: 0;
       padding: 1rem 0.875rem;
       color: var(--pl-text-muted);
+    }
+    .settings {
+      display: block;
+      padding: 0.5rem 0.875rem;
+      font-size: 0.8125rem;
     }
   `,
 })

@@ -7,6 +7,7 @@ import type {
   DraftStreamingEvent,
   MessageDto,
   PresenceEvent,
+  QuoteRequestEvent,
   ReadEvent,
   ReadPayload,
   TriageEvent,
@@ -33,6 +34,9 @@ export interface AgentServerEvents {
   'reply_draft.updated': DraftEvent;
   /** Sent "volatile" (may be dropped): the draft's text so far while a remote model streams it. */
   'reply_draft.streaming': DraftStreamingEvent;
+  /** A quote request arrived (widget flow, web form, agent or an AI proposal) or changed (status, edits, assignment, offer). */
+  'quote_request.created': QuoteRequestEvent;
+  'quote_request.updated': QuoteRequestEvent;
 }
 
 export type AgentServerEvent = keyof AgentServerEvents;

@@ -20,6 +20,8 @@ const SERVER_EVENTS: readonly AgentServerEvent[] = [
   'reply_draft.created',
   'reply_draft.updated',
   'reply_draft.streaming',
+  'quote_request.created',
+  'quote_request.updated',
 ];
 
 const ACK_TIMEOUT_MS = 8_000;

@@ -59,7 +59,7 @@ describe('Shell', () => {
     expect(root.querySelector('.brand')?.textContent?.trim()).toBe('Parley');
     expect(root.querySelector('.agent-name')?.textContent?.trim()).toBe('Mina Park');
     expect(root.querySelector('.role')?.textContent?.trim()).toBe('Agent');
-    expect(navLabels()).toEqual(['Conversations', 'Review', 'Knowledge', 'Reports']);
+    expect(navLabels()).toEqual(['Conversations', 'Quotes', 'Review', 'Knowledge', 'Reports']);
     expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Main');
   });
 
@@ -70,7 +70,7 @@ describe('Shell', () => {
     flushWorkspaceRequests(backend);
     await fixture.whenStable();
 
-    expect(navLabels()).toEqual(['Conversations', 'Review', 'Knowledge', 'Reports', 'Settings']);
+    expect(navLabels()).toEqual(['Conversations', 'Quotes', 'Review', 'Knowledge', 'Reports', 'Settings']);
     expect(root.querySelector('.role')?.textContent?.trim()).toBe('Admin');
   });
 
@@ -114,7 +114,7 @@ describe('Shell', () => {
     root.querySelector<HTMLButtonElement>('button[lang="ko"]')!.click();
     await fixture.whenStable();
 
-    expect(navLabels()).toEqual(['대화', '검토', '지식 베이스', '보고서']);
+    expect(navLabels()).toEqual(['대화', '견적', '검토', '지식 베이스', '보고서']);
     expect(root.querySelector('.role')?.textContent?.trim()).toBe('상담원');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('ko');
   });
@@ -217,5 +217,19 @@ describe('Shell', () => {
     expect(dialog.hasAttribute('open')).toBe(true);
     expect(dialog.textContent).toContain('Keyboard shortcuts');
     expect(dialog.textContent).toContain('Conversations');
+  });
+
+  it('goes to the quote board with g then q', async () => {
+    storeSignedIn();
+    await render();
+    backend.expectOne(AUTH_API.me).flush(anAgent());
+    flushWorkspaceRequests(backend);
+    await fixture.whenStable();
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+
+    press('g');
+    press('q');
+
+    expect(navigate).toHaveBeenCalledWith('/quotes');
   });
 });

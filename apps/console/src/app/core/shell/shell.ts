@@ -22,6 +22,7 @@ interface NavItem {
 
 const NAV_ITEMS: readonly NavItem[] = [
   { path: '/conversations', labelKey: 'nav.conversations', key: 'c' },
+  { path: '/quotes', labelKey: 'nav.quotes', key: 'q' },
   { path: '/review', labelKey: 'nav.review', key: 'v' },
   { path: '/knowledge', labelKey: 'nav.knowledge', key: 'k' },
   { path: '/reports', labelKey: 'nav.reports', key: 'r' },
@@ -30,6 +31,7 @@ const ADMIN_NAV_ITEMS: readonly NavItem[] = [{ path: '/settings', labelKey: 'nav
 
 const NAV_SHORTCUT_KEYS: Record<string, MessageKey> = {
   '/conversations': 'shortcuts.goConversations',
+  '/quotes': 'shortcuts.goQuotes',
   '/review': 'shortcuts.goReview',
   '/knowledge': 'shortcuts.goKnowledge',
   '/reports': 'shortcuts.goReports',

@@ -76,6 +76,15 @@ export const conversationsEn = {
   'conversations.thread.seen': 'Seen',
   'conversations.thread.typing': '{name} is typing…',
 
+  'conversations.thread.flow': 'Flow (buttons)',
+  'conversations.flow.path': 'Buttons the visitor clicked:',
+  'conversations.flow.handoff': 'Asked for a person',
+  'conversations.flow.clicked': 'Clicked a button',
+  'conversations.flow.buttonsShown': 'Buttons shown to the visitor',
+  'conversations.quote.sent': 'Quote {number} sent',
+  'conversations.quote.validUntil': 'Valid until {date}',
+  'conversations.quote.open': 'Open {number}',
+
   'conversations.draft.title': 'AI draft',
   'conversations.draft.confidence': 'Confidence {percent}%',
   'conversations.draft.needsHuman': 'Check before sending',
@@ -238,6 +247,15 @@ export const conversationsKo: Readonly<Record<keyof typeof conversationsEn, stri
   'conversations.thread.notSent': '보내지 못했습니다.',
   'conversations.thread.seen': '읽음',
   'conversations.thread.typing': '{name} 님이 입력 중…',
+
+  'conversations.thread.flow': '버튼 시나리오',
+  'conversations.flow.path': '방문자가 누른 버튼:',
+  'conversations.flow.handoff': '상담원 연결 요청',
+  'conversations.flow.clicked': '버튼 선택',
+  'conversations.flow.buttonsShown': '방문자에게 보인 버튼',
+  'conversations.quote.sent': '견적 {number} 발송',
+  'conversations.quote.validUntil': '{date}까지 유효',
+  'conversations.quote.open': '{number} 열기',
 
   'conversations.draft.title': 'AI 초안',
   'conversations.draft.confidence': '신뢰도 {percent}%',

@@ -9,6 +9,7 @@ import type { CannedResponseDto } from '@parley/shared/contracts';
 import { LIMITS } from '@parley/shared/domain';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { ConfirmAction } from './confirm-action';
 import { SettingsApi, errorMessage } from './settings-api';
 import { CannedForm, hasErrors, validateCanned } from './settings-forms';
 
@@ -17,7 +18,7 @@ const EMPTY: CannedForm = { shortCode: '', content: '' };
 /** Canned responses agents insert by shortcode. */
 @Component({
   selector: 'pl-canned-settings',
-  imports: [TPipe],
+  imports: [TPipe, ConfirmAction],
   templateUrl: './canned-settings.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -38,7 +39,6 @@ export class CannedSettings {
   protected readonly notice = signal<{ ok: boolean; text: string } | null>(
     null,
   );
-  protected readonly confirmingDelete = signal<string | null>(null);
 
   constructor() {
     this.#api.cannedResponses().subscribe({
@@ -97,7 +97,6 @@ export class CannedSettings {
   }
 
   protected remove(item: CannedResponseDto): void {
-    this.confirmingDelete.set(null);
     this.#api.deleteCanned(item.id).subscribe({
       next: () => {
         this.items.update((list) => list.filter((c) => c.id !== item.id));

@@ -16,6 +16,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { MessageKey } from '../../core/i18n/messages';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { copyText } from './clipboard';
+import { ConfirmAction } from './confirm-action';
 import { SettingsApi, errorMessage } from './settings-api';
 import {
   AFTER_HOURS_REPLY_MAX,
@@ -46,7 +47,7 @@ function formFor(inbox: InboxDto): InboxForm {
 /** Inboxes: name, business hours, allowed origins, the widget snippet, the identity secret and its switch. */
 @Component({
   selector: 'pl-inboxes-settings',
-  imports: [TPipe],
+  imports: [TPipe, ConfirmAction],
   templateUrl: './inboxes-settings.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -85,7 +86,6 @@ export class InboxesSettings {
 
   protected readonly secret = signal<string | null>(null);
   protected readonly secretBusy = signal(false);
-  protected readonly confirmingRotate = signal(false);
   protected readonly secretError = signal<string | null>(null);
 
   protected readonly newName = signal('');
@@ -110,7 +110,6 @@ export class InboxesSettings {
     this.notice.set(null);
     this.secret.set(null);
     this.secretError.set(null);
-    this.confirmingRotate.set(false);
     this.copied.set(null);
   }
 
@@ -232,7 +231,6 @@ export class InboxesSettings {
     const inbox = this.selected();
     if (!inbox || this.secretBusy()) return;
     this.secretBusy.set(true);
-    this.confirmingRotate.set(false);
     this.#api.rotateSecret(inbox.id).subscribe({
       next: (s) => {
         this.secret.set(s.identitySecret);

@@ -8,6 +8,7 @@ import {
 import type { LabelDto } from '@parley/shared/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { ConfirmAction } from './confirm-action';
 import { SettingsApi, errorMessage } from './settings-api';
 import { LabelForm, hasErrors, validateLabel } from './settings-forms';
 
@@ -16,7 +17,7 @@ const EMPTY: LabelForm = { name: '', color: '#2c5bc9', description: '' };
 /** Labels agents put on conversations: create, rename, recolour, delete. */
 @Component({
   selector: 'pl-labels-settings',
-  imports: [TPipe],
+  imports: [TPipe, ConfirmAction],
   templateUrl: './labels-settings.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -38,7 +39,6 @@ export class LabelsSettings {
   protected readonly notice = signal<{ ok: boolean; text: string } | null>(
     null,
   );
-  protected readonly confirmingDelete = signal<string | null>(null);
 
   constructor() {
     this.#api.labels().subscribe({
@@ -105,7 +105,6 @@ export class LabelsSettings {
   }
 
   protected remove(label: LabelDto): void {
-    this.confirmingDelete.set(null);
     this.#api.deleteLabel(label.id).subscribe({
       next: () => {
         this.labels.update((list) => list.filter((l) => l.id !== label.id));

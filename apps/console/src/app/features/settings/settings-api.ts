@@ -10,13 +10,23 @@ import type {
   CreateCategoryRequest,
   CreateInboxRequest,
   CreateLabelRequest,
+  CreateWebhookRequest,
+  FlowDto,
   InboxDto,
   InboxSecretsDto,
   LabelDto,
   UpdateAgentRequest,
   UpdateCategoryRequest,
+  UpdateFlowRequest,
   UpdateInboxRequest,
+  UpdateWebhookRequest,
+  WebhookDeliveryDto,
+  WebhookDeliveryListQuery,
+  WebhookDto,
+  WebhookWithSecretDto,
+  Page,
 } from '@parley/shared/contracts';
+import { toHttpParams } from '../../core/api/http-params';
 import { Observable } from 'rxjs';
 
 const V1 = '/api/v1';
@@ -39,6 +49,13 @@ export const SETTINGS_API = {
   label: (labelId: string) => `${V1}/labels/${id(labelId)}`,
   canned: `${V1}/canned-responses`,
   cannedOne: (cannedId: string) => `${V1}/canned-responses/${id(cannedId)}`,
+  flow: (inboxId: string) => `${V1}/inboxes/${id(inboxId)}/flow`,
+  webhooks: `${V1}/webhooks`,
+  webhook: (webhookId: string) => `${V1}/webhooks/${id(webhookId)}`,
+  webhookRotate: (webhookId: string) => `${V1}/webhooks/${id(webhookId)}/rotate-secret`,
+  webhookTest: (webhookId: string) => `${V1}/webhooks/${id(webhookId)}/test`,
+  webhookDeliveries: (webhookId: string) => `${V1}/webhooks/${id(webhookId)}/deliveries`,
+  webhookRedeliver: (webhookId: string, deliveryId: string) => `${V1}/webhooks/${id(webhookId)}/deliveries/${id(deliveryId)}/redeliver`,
 } as const;
 
 @Injectable({ providedIn: 'root' })
@@ -131,6 +148,45 @@ export class SettingsApi {
   }
   deleteCanned(cannedId: string): Observable<void> {
     return this.#http.delete<void>(SETTINGS_API.cannedOne(cannedId));
+  }
+
+  /** An inbox's flow; an inbox without one answers with the default (disabled) flow. */
+  flow(inboxId: string): Observable<FlowDto> {
+    return this.#http.get<FlowDto>(SETTINGS_API.flow(inboxId));
+  }
+  /** Checked by the shared flow rules; a broken one answers `validation_failed` with `{ path, message }` details. */
+  saveFlow(inboxId: string, body: UpdateFlowRequest): Observable<FlowDto> {
+    return this.#http.put<FlowDto>(SETTINGS_API.flow(inboxId), body);
+  }
+
+  webhooks(): Observable<WebhookDto[]> {
+    return this.#http.get<WebhookDto[]>(SETTINGS_API.webhooks);
+  }
+  /** The answer carries the signing secret: the only time it is shown. */
+  createWebhook(body: CreateWebhookRequest): Observable<WebhookWithSecretDto> {
+    return this.#http.post<WebhookWithSecretDto>(SETTINGS_API.webhooks, body);
+  }
+  updateWebhook(webhookId: string, body: UpdateWebhookRequest): Observable<WebhookDto> {
+    return this.#http.patch<WebhookDto>(SETTINGS_API.webhook(webhookId), body);
+  }
+  deleteWebhook(webhookId: string): Observable<void> {
+    return this.#http.delete<void>(SETTINGS_API.webhook(webhookId));
+  }
+  /** A new secret at once; the old one stops working. */
+  rotateWebhookSecret(webhookId: string): Observable<WebhookWithSecretDto> {
+    return this.#http.post<WebhookWithSecretDto>(SETTINGS_API.webhookRotate(webhookId), {});
+  }
+  /** Queues a `ping` delivery; it shows in the delivery log. */
+  testWebhook(webhookId: string): Observable<WebhookDeliveryDto> {
+    return this.#http.post<WebhookDeliveryDto>(SETTINGS_API.webhookTest(webhookId), {});
+  }
+  /** The delivery log, newest first, a page at a time. */
+  webhookDeliveries(webhookId: string, query: WebhookDeliveryListQuery = {}): Observable<Page<WebhookDeliveryDto>> {
+    return this.#http.get<Page<WebhookDeliveryDto>>(SETTINGS_API.webhookDeliveries(webhookId), { params: toHttpParams(query) });
+  }
+  /** Sends a finished delivery again (same id and body); one still pending answers 409 `conflict`. */
+  redeliver(webhookId: string, deliveryId: string): Observable<WebhookDeliveryDto> {
+    return this.#http.post<WebhookDeliveryDto>(SETTINGS_API.webhookRedeliver(webhookId, deliveryId), {});
   }
 }
 

@@ -1,8 +1,12 @@
-import type {
-  BusinessHours,
-  CategoryPolicy,
-  CreateCategoryRequest,
-  UpdateInboxRequest,
+import {
+  WEBHOOK_EVENTS,
+  type BusinessHours,
+  type CategoryPolicy,
+  type CreateCategoryRequest,
+  type CreateWebhookRequest,
+  type UpdateInboxRequest,
+  type WebhookDto,
+  type WebhookEvent,
 } from '@parley/shared/contracts';
 import { LIMITS, type AgentRole, type Weekday } from '@parley/shared/domain';
 import type { MessageKey } from '../../core/i18n/messages';
@@ -338,4 +342,51 @@ export function validateCanned(form: CannedForm): CannedErrors {
 
 export function hasErrors(errors: object): boolean {
   return Object.values(errors).some((v) => v !== undefined);
+}
+
+// ---- Webhooks ----------------------------------------------------------------------------------
+
+export interface WebhookForm {
+  url: string;
+  events: WebhookEvent[];
+  description: string;
+  enabled: boolean;
+  includePrivate: boolean;
+}
+
+export type WebhookErrors = Partial<Record<'url' | 'events' | 'description', MessageKey>>;
+
+export const EMPTY_WEBHOOK: WebhookForm = { url: '', events: [], description: '', enabled: true, includePrivate: false };
+export const WEBHOOK_DESCRIPTION_MAX = 500;
+const WEBHOOK_URL = /^https?:\/\/[^\s/?#@]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+
+export function webhookForm(webhook: WebhookDto): WebhookForm {
+  return {
+    url: webhook.url,
+    events: [...webhook.events],
+    description: webhook.description ?? '',
+    enabled: webhook.enabled,
+    includePrivate: webhook.includePrivate,
+  };
+}
+
+/** Mirrors the API: an http(s) URL without credentials, at least one event. The API also refuses private addresses in production. */
+export function validateWebhook(form: WebhookForm): WebhookErrors {
+  const errors: WebhookErrors = {};
+  const url = form.url.trim();
+  if (!WEBHOOK_URL.test(url) || url.length > 2048) errors.url = 'webhooks.error.url';
+  if (!form.events.length) errors.events = 'webhooks.error.events';
+  if (form.description.length > WEBHOOK_DESCRIPTION_MAX) errors.description = 'settings.error.description';
+  return errors;
+}
+
+export function webhookRequest(form: WebhookForm): CreateWebhookRequest {
+  return {
+    url: form.url.trim(),
+    // In the order the contract lists them, so an unchanged set compares equal.
+    events: WEBHOOK_EVENTS.filter((e) => form.events.includes(e)),
+    description: form.description.trim() || null,
+    enabled: form.enabled,
+    includePrivate: form.includePrivate,
+  };
 }

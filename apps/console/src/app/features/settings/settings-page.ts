@@ -13,6 +13,8 @@ const SECTIONS: readonly { path: string; labelKey: MessageKey }[] = [
   { path: 'agents', labelKey: 'settings.section.agents' },
   { path: 'labels', labelKey: 'settings.section.labels' },
   { path: 'canned-responses', labelKey: 'settings.section.canned' },
+  { path: 'flows', labelKey: 'settings.section.flows' },
+  { path: 'webhooks', labelKey: 'settings.section.webhooks' },
 ];
 
 /**

@@ -1,18 +1,22 @@
 /** UI text of the settings feature; merged into the console's messages (core/i18n/messages.ts). */
 export const settingsEn = {
   'settings.lead':
-    'Inboxes, the AI policy, agents, labels and canned responses. Admins only.',
+    'Inboxes, the AI policy, agents, labels, canned responses, flows and webhooks. Admins only.',
   'settings.sections': 'Settings sections',
   'settings.section.inboxes': 'Inboxes',
   'settings.section.ai': 'AI policy',
   'settings.section.agents': 'Agents',
   'settings.section.labels': 'Labels',
   'settings.section.canned': 'Canned responses',
+  'settings.section.flows': 'Flows',
+  'settings.section.webhooks': 'Webhooks',
   'settings.title.inboxes': 'Inboxes – Settings',
   'settings.title.ai': 'AI policy – Settings',
   'settings.title.agents': 'Agents – Settings',
   'settings.title.labels': 'Labels – Settings',
   'settings.title.canned': 'Canned responses – Settings',
+  'settings.title.flows': 'Flows – Settings',
+  'settings.title.webhooks': 'Webhooks – Settings',
 
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
@@ -174,18 +178,22 @@ export const settingsEn = {
 
 export const settingsKo: Readonly<Record<keyof typeof settingsEn, string>> = {
   'settings.lead':
-    '인박스, AI 정책, 상담원, 라벨, 상용구를 관리합니다. 관리자 전용입니다.',
+    '인박스, AI 정책, 상담원, 라벨, 상용구, 버튼 시나리오, 웹훅을 관리합니다. 관리자 전용입니다.',
   'settings.sections': '설정 메뉴',
   'settings.section.inboxes': '인박스',
   'settings.section.ai': 'AI 정책',
   'settings.section.agents': '상담원',
   'settings.section.labels': '라벨',
   'settings.section.canned': '상용구',
+  'settings.section.flows': '버튼 시나리오',
+  'settings.section.webhooks': '웹훅',
   'settings.title.inboxes': '인박스 – 설정',
   'settings.title.ai': 'AI 정책 – 설정',
   'settings.title.agents': '상담원 – 설정',
   'settings.title.labels': '라벨 – 설정',
   'settings.title.canned': '상용구 – 설정',
+  'settings.title.flows': '버튼 시나리오 – 설정',
+  'settings.title.webhooks': '웹훅 – 설정',
 
   'settings.save': '저장',
   'settings.saved': '저장했습니다.',

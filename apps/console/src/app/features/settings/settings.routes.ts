@@ -36,6 +36,17 @@ export const settingsRoutes: Routes = [
         title: 'settings.title.canned',
         component: CannedSettings,
       },
+      // The two largest sections load when opened.
+      {
+        path: 'flows',
+        title: 'settings.title.flows',
+        loadComponent: () => import('./flows-settings').then((m) => m.FlowsSettings),
+      },
+      {
+        path: 'webhooks',
+        title: 'settings.title.webhooks',
+        loadComponent: () => import('./webhooks-settings').then((m) => m.WebhooksSettings),
+      },
     ],
   },
 ];

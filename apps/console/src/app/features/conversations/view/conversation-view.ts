@@ -24,6 +24,7 @@ import { ContactPanel } from './contact-panel';
 import { ConversationDetails } from './conversation-details';
 import { ConversationStore } from './conversation.store';
 import { DraftPanel } from './draft-panel';
+import { flowSummary } from './flow-summary';
 import { formatDuration, slaStatus } from './sla';
 import { Thread } from './thread';
 import { TriageBadge } from './triage-badge';
@@ -71,6 +72,8 @@ export class ConversationView {
         return { tone: 'bad', key: 'conversations.sla.missed' as MessageKey, time: formatDuration(status.lateMs) };
     }
   });
+
+  protected readonly flowPath = computed(() => flowSummary(this.store.conversation()?.flow));
 
   protected readonly statusKey = computed<MessageKey | null>(() => {
     const status = this.store.conversation()?.status;

@@ -13,6 +13,7 @@ import { WorkspaceStore } from '../../../core/api/workspace.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TPipe } from '../../../core/i18n/t.pipe';
 import { ConversationStore, ThreadMessage } from './conversation.store';
+import { MessageContent } from './message-content';
 
 /** How close to the bottom counts as "reading the latest": new messages then scroll into view. */
 const STICK_TO_BOTTOM_PX = 120;
@@ -23,7 +24,7 @@ const STICK_TO_BOTTOM_PX = 120;
  */
 @Component({
   selector: 'pl-thread',
-  imports: [TPipe],
+  imports: [TPipe, MessageContent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './thread.html',
   styleUrl: './thread.css',
@@ -81,7 +82,8 @@ export class Thread {
 
   protected sender(m: ThreadMessage): string {
     if (m.senderType === 'contact') return this.contactName();
-    if (m.senderType === 'bot') return this.#i18n.t('conversations.thread.bot');
+    // A flow step is the inbox's button scenario talking, not an AI reply.
+    if (m.senderType === 'bot') return this.#i18n.t(m.content?.flowStep ? 'conversations.thread.flow' : 'conversations.thread.bot');
     if (m.senderType === 'system') return this.#i18n.t('conversations.thread.system');
     return (m.senderId && this.#workspace.agentNames().get(m.senderId)) || this.#i18n.t('conversations.thread.agent');
   }

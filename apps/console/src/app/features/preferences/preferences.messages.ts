@@ -1,0 +1,46 @@
+/** UI text of the agent's own preferences; merged into the console's messages (core/i18n/messages.ts). */
+export const preferencesEn = {
+  'preferences.notifications.title': 'Notification settings',
+  'preferences.notifications.lead': 'The bell shows alerts live whatever you choose here. Choose which ones also reach you by email; bursts arrive as one digest.',
+  'preferences.notifications.email': 'Email me about',
+  'preferences.notifications.emailOff':
+    'Email is not set up on this server, so nothing is emailed whatever you choose. An administrator can set SMTP_URL to turn it on.',
+  'preferences.notifications.loadFailed': 'Your notification settings could not be loaded.',
+  'preferences.notifications.saved': 'Saved.',
+  'preferences.notifications.saveFailed': 'Could not save that change. Try again.',
+  'preferences.alert.conversation_created': 'New conversations',
+  'preferences.alert.conversation_created.hint': 'A visitor starts a conversation in one of your inboxes.',
+  'preferences.alert.contact_captured': 'Contact details left',
+  'preferences.alert.contact_captured.hint': 'A visitor leaves a name, phone or email in the widget.',
+  'preferences.alert.unassigned_message': 'Messages in unassigned conversations',
+  'preferences.alert.unassigned_message.hint': 'Frequent: every visitor message nobody has taken yet.',
+  'preferences.alert.sla_warning': 'First-response deadline close',
+  'preferences.alert.sla_warning.hint': 'A conversation is about to miss its first-response time.',
+  'preferences.alert.quote_request_created': 'New quote requests',
+  'preferences.alert.quote_request_created.hint': 'From the widget, the web form or an AI proposal.',
+  'preferences.alert.quote_request_answered': 'Quotes accepted or declined',
+  'preferences.alert.quote_request_answered.hint': 'A customer answers a quote you are assigned (admins: unassigned ones too).',
+} as const;
+
+export const preferencesKo: Readonly<Record<keyof typeof preferencesEn, string>> = {
+  'preferences.notifications.title': '알림 설정',
+  'preferences.notifications.lead': '여기서 무엇을 고르든 종 아이콘에는 알림이 바로 표시됩니다. 이메일로도 받을 알림을 고르세요. 한꺼번에 몰리면 요약 메일 한 통으로 보냅니다.',
+  'preferences.notifications.email': '이메일로 받을 알림',
+  'preferences.notifications.emailOff':
+    '이 서버에는 이메일이 설정되어 있지 않아 무엇을 고르든 메일이 가지 않습니다. 관리자가 SMTP_URL을 설정하면 켜집니다.',
+  'preferences.notifications.loadFailed': '알림 설정을 불러오지 못했습니다.',
+  'preferences.notifications.saved': '저장했습니다.',
+  'preferences.notifications.saveFailed': '변경 내용을 저장하지 못했습니다. 다시 시도하세요.',
+  'preferences.alert.conversation_created': '새 대화',
+  'preferences.alert.conversation_created.hint': '내 인박스에서 방문자가 대화를 시작할 때.',
+  'preferences.alert.contact_captured': '연락처 남김',
+  'preferences.alert.contact_captured.hint': '방문자가 위젯에 이름, 전화번호, 이메일을 남길 때.',
+  'preferences.alert.unassigned_message': '미배정 대화의 메시지',
+  'preferences.alert.unassigned_message.hint': '자주 옵니다: 아무도 맡지 않은 대화의 모든 방문자 메시지.',
+  'preferences.alert.sla_warning': '첫 응답 기한 임박',
+  'preferences.alert.sla_warning.hint': '대화가 첫 응답 기한을 곧 넘길 때.',
+  'preferences.alert.quote_request_created': '새 견적 요청',
+  'preferences.alert.quote_request_created.hint': '위젯, 웹 양식, AI 제안으로 들어온 요청.',
+  'preferences.alert.quote_request_answered': '견적 수락·거절',
+  'preferences.alert.quote_request_answered.hint': '내가 담당한 견적에 고객이 답할 때(관리자는 미배정 견적도).',
+};
