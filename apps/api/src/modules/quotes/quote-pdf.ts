@@ -2,7 +2,7 @@ import type { QuoteContact, QuoteItem } from '@parley/shared/contracts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { formatDate, formatMoney, QUOTE_TEXTS, quoteNumber, type QuoteLocale } from './quote-texts';
 
 export interface QuotePdfInput {
@@ -44,7 +44,9 @@ const RULE = '#d0d7de';
  * ToUnicode map, so the text stays searchable and copyable). Customer text is drawn as text, never
  * interpreted.
  */
-export function renderQuotePdf(input: QuotePdfInput): Promise<Buffer> {
+export async function renderQuotePdf(input: QuotePdfInput): Promise<Buffer> {
+  // Loaded on the first quote sent, not at boot: pdfkit and its font engine weigh ~20 MB of memory.
+  const PDFDocument: typeof PDFKit = (await import('pdfkit')).default;
   const t = QUOTE_TEXTS[input.locale];
   const number = quoteNumber(input.displayId);
   const { regular, bold } = koreanFonts();
