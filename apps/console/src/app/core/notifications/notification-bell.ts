@@ -9,6 +9,10 @@ const KIND_KEYS: Record<AlertKind, MessageKey> = {
   conversation: 'notifications.kind.conversation',
   urgent: 'notifications.kind.urgent',
   draft: 'notifications.kind.draft',
+  contact: 'notifications.kind.contact',
+  quote: 'notifications.kind.quote',
+  quote_accepted: 'notifications.kind.quote_accepted',
+  quote_declined: 'notifications.kind.quote_declined',
 };
 
 /** The bell in the top bar: unread count, a panel of recent alerts, and a live region announcing new ones. */
@@ -49,7 +53,7 @@ const KIND_KEYS: Record<AlertKind, MessageKey> = {
           <ul>
             @for (alert of center.alerts(); track alert.id) {
               <li [class.unread]="!alert.read">
-                <a [routerLink]="['/conversations', alert.conversationId]" (click)="follow(alert)">
+                <a [routerLink]="alert.route" (click)="follow(alert)">
                   <span class="kind" [attr.data-kind]="alert.kind">{{ kindKey(alert) | t }}</span>
                   <span class="what">{{ describe(alert) }}</span>
                   <time [attr.datetime]="iso(alert.at)">{{ time(alert.at) }}</time>
@@ -191,7 +195,7 @@ export class NotificationBell {
   }
 
   protected describe(alert: ConsoleAlert): string {
-    const ref = alert.displayId !== null ? `#${alert.displayId}` : this.#i18n.t('notifications.aConversation');
+    const ref = alert.ref ?? (alert.displayId !== null ? `#${alert.displayId}` : this.#i18n.t('notifications.aConversation'));
     return alert.contactName ? `${ref} · ${alert.contactName}` : ref;
   }
 

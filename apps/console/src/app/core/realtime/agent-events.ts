@@ -2,6 +2,7 @@ import type {
   Ack,
   AgentSendAck,
   AgentSendPayload,
+  ContactCapturedEvent,
   ConversationEvent,
   DraftEvent,
   DraftStreamingEvent,
@@ -37,6 +38,8 @@ export interface AgentServerEvents {
   /** A quote request arrived (widget flow, web form, agent or an AI proposal) or changed (status, edits, assignment, offer). */
   'quote_request.created': QuoteRequestEvent;
   'quote_request.updated': QuoteRequestEvent;
+  /** A visitor left contact details (the one-line capture in the widget). */
+  'contact.captured': ContactCapturedEvent;
 }
 
 export type AgentServerEvent = keyof AgentServerEvents;

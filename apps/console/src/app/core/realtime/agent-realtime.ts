@@ -22,6 +22,7 @@ const SERVER_EVENTS: readonly AgentServerEvent[] = [
   'reply_draft.streaming',
   'quote_request.created',
   'quote_request.updated',
+  'contact.captured',
 ];
 
 const ACK_TIMEOUT_MS = 8_000;
