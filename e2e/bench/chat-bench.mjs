@@ -5,12 +5,11 @@
 // sustained rate (delivery p99 < 100 ms). Last stdout line: JSON with every figure.
 // Options: --quick (shorter windows), --skip-ramp, --database-url URL (default postgres://postgres@127.0.0.1:5432).
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { benchDatabase, freePort } from './bench-kit.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -33,12 +32,9 @@ if (!existsSync(join(CHATBENCH, 'node_modules/socket.io-client'))) {
 if (!existsSync(join(ROOT, 'dist/apps/api/main.js'))) throw new Error('build the API first: npx nx build api');
 
 async function freshDatabase(name) {
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return `${server}/${name}`;
+  const url = `${server}/${name}`;
+  await benchDatabase(url, 'parley-chatbench').recreate();
+  return url;
 }
 
 function postmasterPid() {
@@ -97,17 +93,6 @@ async function measure(name, { url, adapter, boot }) {
   return results;
 }
 
-/** A port nothing listens on now (the OS picks it), so a stray server can never answer for ours. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 const [baselinePort, parleyPort] = [await freePort(), await freePort()];
 
 const baselineDb = await freshDatabase('chatbench_baseline');

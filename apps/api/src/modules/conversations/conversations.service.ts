@@ -133,6 +133,30 @@ export class ConversationsService {
     return conv;
   }
 
+  /** The contact inbox's latest conversation that is not resolved, if any. */
+  async openConversationId(q: EntityManager | DataSource, contactInboxId: string): Promise<string | null> {
+    const [open]: { id: string }[] = await q.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [contactInboxId]);
+    return open?.id ?? null;
+  }
+
+  /**
+   * A visitor's open conversation, or a new one. The contact inbox row lock (held until `m` commits)
+   * keeps two racing first messages, or a message and a quote form, from opening two.
+   * `beforeOpen` runs only when one is about to be opened (e.g. a per-IP limit).
+   */
+  async openOrContinue(
+    m: EntityManager,
+    v: { inboxId: string; contactId: string; contactInboxId: string },
+    beforeOpen?: () => Promise<unknown>,
+  ): Promise<{ conversationId: string; created: boolean }> {
+    await m.query('SELECT id FROM contact_inboxes WHERE id = $1 FOR UPDATE', [v.contactInboxId]);
+    const open = await this.openConversationId(m, v.contactInboxId);
+    if (open) return { conversationId: open, created: false };
+    await beforeOpen?.();
+    const conversation = await this.open(m, { inboxId: v.inboxId, contactId: v.contactId, contactInboxId: v.contactInboxId }, { type: 'contact', id: v.contactId });
+    return { conversationId: conversation.id, created: true };
+  }
+
   /** Read receipt: the reader has seen up to `seq`; returns the new mark, or null for an unknown conversation. */
   async markRead(conversationId: string, reader: 'contact' | 'agent', seq: number): Promise<number | null> {
     const column = reader === 'contact' ? 'contact' : 'agent';

@@ -157,11 +157,7 @@ export class LiveChatService {
     const base = { messageType: 'incoming' as const, senderType: 'contact' as const, senderId: v.contactId, body: dto.body, clientMessageId: dto.clientMessageId };
 
     if (dto.conversationId) {
-      if (!own.has(dto.conversationId)) {
-        const mine = await this.ownConversationIds(v);
-        if (!mine.has(dto.conversationId)) throw new AppException('forbidden', 'Not your conversation');
-        own.add(dto.conversationId);
-      }
+      await this.assertOwn(v, dto.conversationId, own);
       const { message } = await this.messages.create({ ...base, conversationId: dto.conversationId }, v.inboxId);
       return { message: { id: message.id, conversationId: message.conversationId, seq: message.seq, createdAt: message.createdAt } };
     }
@@ -236,14 +232,8 @@ export class LiveChatService {
     return row ? { message: { id: row.id, conversationId: row.conversation_id, seq: row.seq, createdAt: new Date(row.created_at).toISOString() } } : null;
   }
 
-  /** The visitor's open conversation, or a new one; the contact inbox row lock keeps two racing first messages from opening two. */
-  private async openOrContinue(m: EntityManager, v: Visitor, ip: string): Promise<{ conversationId: string; created: boolean }> {
-    await m.query('SELECT id FROM contact_inboxes WHERE id = $1 FOR UPDATE', [v.contactInboxId]);
-    const [open] = await m.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [v.contactInboxId]);
-    if (open) return { conversationId: open.id, created: false };
-    await this.limits.consume(['ipConversations', ip]);
-    const conversation = await this.conversations.open(m, { inboxId: v.inboxId, contactId: v.contactId, contactInboxId: v.contactInboxId }, { type: 'contact', id: v.contactId });
-    return { conversationId: conversation.id, created: true };
+  private openOrContinue(m: EntityManager, v: Visitor, ip: string): Promise<{ conversationId: string; created: boolean }> {
+    return this.conversations.openOrContinue(m, v, () => this.limits.consume(['ipConversations', ip]));
   }
 
   /** Everything visible after `afterSeq`, oldest first, and how far the business has read. */
@@ -277,15 +267,15 @@ export class LiveChatService {
     );
     const contact = Object.keys(patch).length ? await this.contacts.update(v.contactId, patch, { type: 'contact', id: v.contactId }) : await this.contacts.get(v.contactId);
     if (Object.keys(patch).length) {
-      const [open] = await this.db.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [v.contactInboxId]);
+      const open = await this.conversations.openConversationId(this.db, v.contactInboxId);
       if (open) {
-        const note = await appendMessage(this.db.manager, { conversationId: open.id, messageType: 'activity', senderType: 'system', senderId: null, body: `Contact details left by the visitor: ${describeCapture(capture, 'en').replace(/^Got it: /, '')}` });
+        const note = await appendMessage(this.db.manager, { conversationId: open, messageType: 'activity', senderType: 'system', senderId: null, body: `Contact details left by the visitor: ${describeCapture(capture, 'en').replace(/^Got it: /, '')}` });
         this.messages.announce(note, v.inboxId);
       }
       this.events.emit(CONTACT_CAPTURED, {
         contactId: contact.id,
         inboxId: v.inboxId,
-        conversationId: open?.id ?? null,
+        conversationId: open,
         contact: { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone, company: contact.company },
       } satisfies ContactCapturedEvent);
     }

@@ -103,7 +103,11 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.submitQuote)
   submitQuote(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
-    return ack(() => this.quotes.submitFromWidget(s.data.visitor, parsePayload(SubmitQuoteDto, body), s.data.ip, s.data.own));
+    return ack(async () => {
+      const dto = parsePayload(SubmitQuoteDto, body);
+      if (dto.conversationId) await this.chat.assertOwn(s.data.visitor, dto.conversationId, s.data.own);
+      return this.quotes.submitFromWidget(s.data.visitor, dto, s.data.ip, s.data.own);
+    });
   }
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.updateContact)

@@ -72,27 +72,15 @@ export class QuoteIntakeService {
     const previous = await this.byClientRequest(v.contactInboxId, dto.clientRequestId);
     if (previous) return { quoteRequest: previous };
     await this.limits.consume(['visitorMessages', v.contactInboxId], ['ipQuotes', ip]);
-    if (dto.conversationId && !own.has(dto.conversationId)) {
-      const [mine] = await this.db.query('SELECT 1 FROM conversations WHERE id = $1 AND contact_inbox_id = $2', [dto.conversationId, v.contactInboxId]);
-      if (!mine) throw new AppException('forbidden', 'Not your conversation');
-    }
     const given = toContact(dto.contact);
 
     let stored;
     try {
       stored = await this.db.transaction(async (m) => {
-        // Serialises with this visitor's other submissions and first messages (one conversation opens).
-        await m.query('SELECT id FROM contact_inboxes WHERE id = $1 FOR UPDATE', [v.contactInboxId]);
-        let conversationId: string | undefined = dto.conversationId;
-        if (!conversationId) {
-          const [open]: { id: string }[] = await m.query(`SELECT id FROM conversations WHERE contact_inbox_id = $1 AND status <> 'resolved' ORDER BY last_activity_at DESC LIMIT 1`, [v.contactInboxId]);
-          conversationId = open?.id;
-        }
-        const opened = !conversationId;
-        if (!conversationId) {
-          await this.limits.consume(['ipConversations', ip]);
-          conversationId = (await this.conversations.open(m, { inboxId: v.inboxId, contactId: v.contactId, contactInboxId: v.contactInboxId }, { type: 'contact', id: v.contactId })).id;
-        }
+        // The given conversation (the gateway checked it is the visitor's), else their open one, else a new one.
+        const { conversationId, created: opened } = dto.conversationId
+          ? { conversationId: dto.conversationId, created: false }
+          : await this.conversations.openOrContinue(m, v, () => this.limits.consume(['ipConversations', ip]));
         const known = await this.updateVisitorContact(m, v.contactId, given);
         const q = await this.quotes.insert(m, {
           source: 'widget',

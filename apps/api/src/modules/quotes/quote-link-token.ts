@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isLinkSignature, linkSignature } from '../../core/auth/link-signature';
 
 const PURPOSE = 'parley:quote-link:v1:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -15,8 +15,6 @@ export interface QuoteLinkClaims {
 
 export type QuoteLinkVerification = { ok: true; claims: QuoteLinkClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
-const mac = (secret: string, payload: string) => createHmac('sha256', secret).update(PURPOSE + payload).digest('base64url');
-
 /**
  * `<quoteRequestId>.<offerVersion>.<expiresAt>.<HMAC>`: whoever holds the quote email can view that
  * offer and answer it until it expires, nothing else. The purpose prefix keeps it from being mistaken
@@ -24,7 +22,7 @@ const mac = (secret: string, payload: string) => createHmac('sha256', secret).up
  */
 export function signQuoteLinkToken(secret: string, claims: QuoteLinkClaims): string {
   const payload = `${claims.quoteRequestId.toLowerCase()}.${claims.offerVersion}.${claims.expiresAt}`;
-  return `${payload}.${mac(secret, payload)}`;
+  return `${payload}.${linkSignature(secret, PURPOSE, payload)}`;
 }
 
 export function verifyQuoteLinkToken(secret: string, token: unknown, now = Date.now()): QuoteLinkVerification {
@@ -33,9 +31,7 @@ export function verifyQuoteLinkToken(secret: string, token: unknown, now = Date.
   if (parts.length !== 4) return { ok: false, reason: 'invalid' };
   const [id, version, expires, signature] = parts;
   if (!UUID.test(id) || !/^[1-9]\d{0,8}$/.test(version) || !/^\d{1,12}$/.test(expires)) return { ok: false, reason: 'invalid' };
-  const expected = Buffer.from(mac(secret, `${id}.${version}.${expires}`));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
+  if (!isLinkSignature(secret, PURPOSE, `${id}.${version}.${expires}`, signature)) return { ok: false, reason: 'invalid' };
   const claims = { quoteRequestId: id, offerVersion: Number(version), expiresAt: Number(expires) };
   return claims.expiresAt * 1000 <= now ? { ok: false, reason: 'expired' } : { ok: true, claims };
 }

@@ -107,12 +107,12 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
 
   async run(job: JobContext<AiJob>): Promise<void> {
     const attempt = job.retryCount + 1;
-    const [row] = await this.db.query('SELECT m.*, c.inbox_id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1', [job.data.messageId]);
+    const [row] = await this.db.query('SELECT m.*, c.inbox_id, c.flow AS conversation_flow FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1', [job.data.messageId]);
     if (!row) return; // deleted meanwhile: nothing to do
     const message = toMessage(row);
     const inboxId: string = row.inbox_id;
     try {
-      await this.process(message, inboxId, attempt);
+      await this.process(message, inboxId, attempt, row.conversation_flow ?? null);
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       if (job.retryCount >= job.retryLimit) {
@@ -123,14 +123,13 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private async process(message: Message, inboxId: string, attempt: number): Promise<void> {
+  private async process(message: Message, inboxId: string, attempt: number, flow: ConversationFlowState | null): Promise<void> {
     const history = await this.history(message);
     const previous = history.filter((t) => t.role === 'contact').map((t) => t.text).slice(0, -1);
 
     let triage = await this.triage.findForMessage(message.id);
     if (triage?.status !== 'completed') {
       // The visitor's flow choice is a strong signal: a prior for the model, and the category unless the model is very sure of another.
-      const flow = await this.flowOf(message.conversationId);
       const flowChoice = flow?.category ?? flow?.choices[flow.choices.length - 1]?.label;
       const { output, meta } = await this.ai.classify({ text: message.body, context: { previousMessages: previous, ...(flowChoice && { flowChoice }) } });
       const decision = decideWithFlow(output, flow?.category);
@@ -171,11 +170,6 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
       (triage.confidence ?? 0) >= threshold &&
       draft.confidence >= threshold;
     if (autoSend && (await this.isLatestQuestion(message))) await this.drafts.autoSend(draftId, inboxId);
-  }
-
-  private async flowOf(conversationId: string): Promise<ConversationFlowState | null> {
-    const [row] = await this.db.query('SELECT flow FROM conversations WHERE id = $1', [conversationId]);
-    return row?.flow ?? null;
   }
 
   /** The conversation up to this message (contact and agent replies, no notes or activity), oldest first. */

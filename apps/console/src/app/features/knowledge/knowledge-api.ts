@@ -95,12 +95,3 @@ export function importProblems(error: unknown): ImportProblem[] {
     ];
   });
 }
-
-/** The API's message of a failed call, if it sent one. */
-export function apiMessage(error: unknown): string | null {
-  if (!(error instanceof HttpErrorResponse)) return null;
-  const body: unknown = error.error;
-  if (typeof body !== 'object' || body === null) return null;
-  const message = (body as { message?: unknown }).message;
-  return typeof message === 'string' ? message : null;
-}

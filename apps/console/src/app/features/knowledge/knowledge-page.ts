@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { apiErrorMessage } from '../../core/http/api-error';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -29,7 +30,6 @@ import {
 import {
   ImportProblem,
   KnowledgeApi,
-  apiMessage,
   importProblems,
 } from './knowledge-api';
 import { MarkdownView } from './markdown-view';
@@ -202,7 +202,7 @@ export class KnowledgePage {
       error: (e: unknown) => {
         this.saving.set(false);
         this.saveError.set(
-          apiMessage(e) ?? this.#i18n.t('knowledge.saveFailed'),
+          apiErrorMessage(e) ?? this.#i18n.t('knowledge.saveFailed'),
         );
       },
     });
@@ -222,7 +222,7 @@ export class KnowledgePage {
         this.saving.set(false);
         this.confirmingDelete.set(false);
         this.saveError.set(
-          apiMessage(e) ?? this.#i18n.t('knowledge.deleteFailed'),
+          apiErrorMessage(e) ?? this.#i18n.t('knowledge.deleteFailed'),
         );
       },
     });
@@ -254,7 +254,7 @@ export class KnowledgePage {
         this.importNotice.set({
           ok: false,
           text:
-            apiMessage(e) ??
+            apiErrorMessage(e) ??
             this.#i18n.t('knowledge.importFailed', { file: file.name }),
           problems: importProblems(e),
         });

@@ -1,3 +1,4 @@
+import { apiErrorMessage } from '../../core/http/api-error';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -13,7 +14,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { MessageKey } from '../../core/i18n/messages';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { copyText } from './clipboard';
-import { SettingsApi, errorMessage } from './settings-api';
+import { SettingsApi } from './settings-api';
 import {
   InviteForm,
   PASSWORD_MIN,
@@ -115,7 +116,7 @@ export class AgentsSettings {
         this.rowNotice.set({
           id: agent.id,
           ok: false,
-          text: errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+          text: apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
         });
       },
     });
@@ -159,7 +160,7 @@ export class AgentsSettings {
         error: (e: unknown) => {
           this.inviting.set(false);
           this.inviteError.set(
-            errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+            apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
           );
         },
       });

@@ -1,3 +1,4 @@
+import { apiErrorMessage } from '../../core/http/api-error';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,7 +18,7 @@ import { switchMap, timer } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { MessageKey } from '../../core/i18n/messages';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { SettingsApi, errorMessage } from './settings-api';
+import { SettingsApi } from './settings-api';
 import {
   CategoryForm,
   EMPTY_CATEGORY,
@@ -144,7 +145,7 @@ export class AiSettings {
       error: (e: unknown) => {
         this.retrainRequested.set(false);
         this.retrainError.set(
-          errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+          apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
         );
       },
     });
@@ -199,7 +200,7 @@ export class AiSettings {
           this.rowNotice.set({
             id: category.id,
             ok: false,
-            text: errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+            text: apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
           });
         },
       });
@@ -230,7 +231,7 @@ export class AiSettings {
         this.creating.set(false);
         this.createNotice.set({
           ok: false,
-          text: errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+          text: apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
         });
       },
     });

@@ -1,3 +1,4 @@
+import { apiErrorMessage } from '../../core/http/api-error';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,7 +18,7 @@ import { MessageKey } from '../../core/i18n/messages';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { copyText } from './clipboard';
 import { ConfirmAction } from './confirm-action';
-import { SettingsApi, errorMessage } from './settings-api';
+import { SettingsApi } from './settings-api';
 import {
   AFTER_HOURS_REPLY_MAX,
   DayForm,
@@ -178,7 +179,7 @@ export class InboxesSettings {
         this.saving.set(false);
         this.notice.set({
           ok: false,
-          text: errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+          text: apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
         });
       },
     });
@@ -203,7 +204,7 @@ export class InboxesSettings {
       error: (e: unknown) => {
         this.creating.set(false);
         this.createError.set(
-          errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+          apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
         );
       },
     });
@@ -221,7 +222,7 @@ export class InboxesSettings {
       error: (e: unknown) => {
         this.secretBusy.set(false);
         this.secretError.set(
-          errorMessage(e) ?? this.#i18n.t('settings.loadFailed'),
+          apiErrorMessage(e) ?? this.#i18n.t('settings.loadFailed'),
         );
       },
     });
@@ -243,7 +244,7 @@ export class InboxesSettings {
       error: (e: unknown) => {
         this.secretBusy.set(false);
         this.secretError.set(
-          errorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
+          apiErrorMessage(e) ?? this.#i18n.t('settings.saveFailed'),
         );
       },
     });

@@ -189,14 +189,3 @@ export class SettingsApi {
     return this.#http.post<WebhookDeliveryDto>(SETTINGS_API.webhookRedeliver(webhookId, deliveryId), {});
   }
 }
-
-/** The API's message for a failed call (validation text, conflict reason), if any. */
-export function errorMessage(error: unknown): string | null {
-  const body =
-    typeof error === 'object' && error !== null && 'error' in error
-      ? (error as { error: unknown }).error
-      : null;
-  if (typeof body !== 'object' || body === null) return null;
-  const message = (body as { message?: unknown }).message;
-  return typeof message === 'string' ? message : null;
-}
