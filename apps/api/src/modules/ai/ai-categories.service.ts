@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CategoryDto } from '@parley/shared/contracts';
+import { LRUCache } from 'lru-cache';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../../core/audit/audit.service';
 import { AppException, NotFoundException } from '../../core/errors/app.exception';
@@ -14,7 +15,11 @@ const CACHE_MS = 5_000;
 /** The workspace's triage categories and their reply policies (admin-editable). */
 @Injectable()
 export class AiCategoriesService {
-  private cache: { at: number; list: CategoryDto[] } | null = null;
+  private readonly cache = new LRUCache<'all', CategoryDto[]>({
+    max: 1,
+    ttl: CACHE_MS,
+    fetchMethod: async () => (await this.categories.find({ order: { position: 'ASC', key: 'ASC' } })).map(this.toDto),
+  });
 
   constructor(
     @InjectRepository(AiCategory) private readonly categories: Repository<AiCategory>,
@@ -34,10 +39,7 @@ export class AiCategoriesService {
   });
 
   async list(): Promise<CategoryDto[]> {
-    if (this.cache && this.cache.at > Date.now() - CACHE_MS) return this.cache.list;
-    const list = (await this.categories.find({ order: { position: 'ASC', key: 'ASC' } })).map(this.toDto);
-    this.cache = { at: Date.now(), list };
-    return list;
+    return (await this.cache.fetch('all'))!;
   }
 
   async byKey(key: string): Promise<CategoryDto | undefined> {
@@ -49,18 +51,38 @@ export class AiCategoriesService {
     if (await this.categories.exists({ where: { key: dto.key } })) throw new AppException('conflict', `Category ${dto.key} already exists`);
     const seeds = [...(dto.examples ?? []), ...(dto.description ? [dto.description] : [])];
     if (seeds.length === 0) {
-      throw new AppException('validation_failed', 'A new category needs examples or a description to learn from', [{ field: 'examples', errors: ['give at least one example message'] }]);
+      throw new AppException('validation_failed', 'A new category needs examples or a description to learn from', [
+        { field: 'examples', errors: ['give at least one example message'] },
+      ]);
     }
     const created = await this.db.transaction(async (m) => {
       const [{ p: position }] = await m.query(`SELECT coalesce(max(position), -1) + 1 AS p FROM ai_categories`);
       const category = await m.save(
-        m.create(AiCategory, { key: dto.key, label: dto.label, description: dto.description ?? null, policy: dto.policy ?? 'draft', autoSendThreshold: dto.autoSendThreshold ?? 0.85, position }),
+        m.create(AiCategory, {
+          key: dto.key,
+          label: dto.label,
+          description: dto.description ?? null,
+          policy: dto.policy ?? 'draft',
+          autoSendThreshold: dto.autoSendThreshold ?? 0.85,
+          position,
+        }),
       );
-      await m.save(seeds.map((text) => m.create(TrainingExample, { text, category: dto.key, source: 'category_seed', createdById: actor.id })));
-      await this.audit.record({ actor, action: 'ai_category.created', entityType: 'ai_category', entityId: category.id, changes: { key: dto.key, label: dto.label, examples: seeds.length } }, m);
+      await m.save(
+        seeds.map((text) => m.create(TrainingExample, { text, category: dto.key, source: 'category_seed', createdById: actor.id })),
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'ai_category.created',
+          entityType: 'ai_category',
+          entityId: category.id,
+          changes: { key: dto.key, label: dto.label, examples: seeds.length },
+        },
+        m,
+      );
       return this.toDto(category);
     });
-    this.cache = null;
+    this.cache.clear();
     this.ai.setCategories(await this.list());
     this.ai.scheduleRetrain();
     return created;
@@ -74,7 +96,7 @@ export class AiCategoriesService {
       await this.audit.record({ actor, action: 'ai_category.updated', entityType: 'ai_category', entityId: id, changes: { ...dto } }, m);
       return this.toDto({ ...category, ...dto } as AiCategory);
     });
-    this.cache = null;
+    this.cache.clear();
     this.ai.setCategories(await this.list());
     return updated;
   }

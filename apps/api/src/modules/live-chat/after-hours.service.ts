@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isOpenAt, nextOpening } from '@parley/shared/domain';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import type { Inbox } from '../inboxes/inbox.entity';
 import { InboxesService } from '../inboxes/inboxes.service';
@@ -20,8 +21,8 @@ const SETTINGS_TTL_MS = 10_000;
 @Injectable()
 export class AfterHoursService {
   private readonly logger = new Logger('AfterHours');
-  /** Inbox settings, briefly cached: this runs for every visitor message. */
-  private readonly settings = new Map<string, { at: number; inbox: Inbox }>();
+  /** Inbox settings, briefly cached: this runs for every visitor message (concurrent misses share one query). */
+  private readonly settings = new LRUCache<string, Inbox>({ max: 1_000, ttl: SETTINGS_TTL_MS, fetchMethod: (id) => this.inboxes.find(id) });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -29,24 +30,19 @@ export class AfterHoursService {
     private readonly messages: MessagesService,
   ) {}
 
-  private async inbox(id: string): Promise<Inbox> {
-    const cached = this.settings.get(id);
-    if (cached && cached.at > Date.now() - SETTINGS_TTL_MS) return cached.inbox;
-    const inbox = await this.inboxes.find(id);
-    this.settings.set(id, { at: Date.now(), inbox });
-    return inbox;
-  }
-
   @OnEvent(MESSAGE_CREATED, { async: true, suppressErrors: true })
   async onMessage({ message, inboxId }: MessageCreatedEvent): Promise<void> {
     if (message.messageType !== 'incoming' || message.senderType !== 'contact' || message.private) return;
     try {
-      const inbox = await this.inbox(inboxId);
+      const inbox = (await this.settings.fetch(inboxId))!;
       const now = new Date();
       if (!inbox.afterHoursReplyEnabled || !inbox.businessHours || isOpenAt(inbox.businessHours, now)) return;
       const next = nextOpening(inbox.businessHours, now);
       const korean = /[\uAC00-\uD7A3]/.test(message.body);
-      const body = (inbox.afterHoursReply ?? defaultReply(korean)).replace('{next}', formatOpening(next, inbox.businessHours.timezone, korean));
+      const body = (inbox.afterHoursReply ?? defaultReply(korean)).replace(
+        '{next}',
+        formatOpening(next, inbox.businessHours.timezone, korean),
+      );
       const sent = await this.db.transaction(async (m) => {
         // The conversation row lock makes two messages arriving together produce one reply.
         // TypeORM answers an UPDATE with [rows, affected].
@@ -55,7 +51,13 @@ export class AfterHoursService {
           [message.conversationId, now],
         );
         if (!affected) return null;
-        return appendMessage(m, { conversationId: message.conversationId, messageType: 'template', senderType: 'bot', senderId: null, body });
+        return appendMessage(m, {
+          conversationId: message.conversationId,
+          messageType: 'template',
+          senderType: 'bot',
+          senderId: null,
+          body,
+        });
       });
       if (sent) this.messages.announce(sent, inboxId);
     } catch (e) {
@@ -72,6 +74,13 @@ function defaultReply(korean: boolean): string {
 
 function formatOpening(next: Date | null, timezone: string, korean: boolean): string {
   if (!next) return korean ? '영업일' : 'on the next business day';
-  const text = new Intl.DateTimeFormat(korean ? 'ko-KR' : 'en-US', { timeZone: timezone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(next);
+  const text = new Intl.DateTimeFormat(korean ? 'ko-KR' : 'en-US', {
+    timeZone: timezone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(next);
   return korean ? text : `from ${text}`;
 }

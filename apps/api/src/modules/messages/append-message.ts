@@ -1,6 +1,7 @@
 import type { MessageContent } from '@parley/shared/contracts';
 import type { MessageType, SenderType } from '@parley/shared/domain';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../core/database/prepared-query';
 import { NotFoundException } from '../../core/errors/app.exception';
 import { Message } from './message.entity';
 
@@ -24,33 +25,23 @@ export interface AppendResult {
 const PREVIEW = 200;
 
 /** Where a clientMessageId must be unique: per contact inbox for visitors, per agent for agents. */
-function duplicateLookup(input: AppendMessageInput): string {
-  if (!input.clientMessageId) return 'SELECT * FROM messages WHERE false';
-  if (input.senderType === 'agent') {
-    return `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'agent' AND sender_id = $8`;
-  }
-  if (input.senderType === 'contact') {
-    return `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'contact'
-              AND contact_inbox_id = (SELECT contact_inbox_id FROM conversations WHERE id = $1)`;
-  }
-  return 'SELECT * FROM messages WHERE false';
+const DUPLICATE_LOOKUP = {
+  agent: `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'agent' AND sender_id = $8`,
+  contact: `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'contact'
+              AND contact_inbox_id = (SELECT contact_inbox_id FROM conversations WHERE id = $1)`,
+  none: 'SELECT * FROM messages WHERE false',
+};
+
+function duplicateLookup(input: AppendMessageInput): keyof typeof DUPLICATE_LOOKUP {
+  if (!input.clientMessageId) return 'none';
+  return input.senderType === 'agent' || input.senderType === 'contact' ? input.senderType : 'none';
 }
 
-/**
- * Appends a message in one statement (one round trip on the chat path): unless the
- * clientMessageId was stored before, the conversation row update allocates the next `seq` under
- * its row lock (gap-free, ordered) and moves activity, preview, unread counters, status and first
- * response with it, and the message is inserted. If two identical sends race, the unique index
- * fails the later statement as a whole (its seq allocation included); callers then read the original.
- * Runs inside the caller's transaction when given one.
- */
-export async function appendMessage(m: EntityManager, input: AppendMessageInput): Promise<AppendResult> {
-  const isPrivate = input.private ?? false;
-  const fromContact = input.messageType === 'incoming' && !isPrivate;
-  const replyToContact = input.messageType === 'outgoing' && !isPrivate;
-  const now = new Date();
-  const rows: Record<string, unknown>[] = await m.query(
-    `WITH dup AS (${duplicateLookup(input)} LIMIT 1),
+/** The statement for each kind of duplicate lookup, prepared once per connection (see preparedQuery). */
+const APPEND_SQL = Object.fromEntries(
+  Object.entries(DUPLICATE_LOOKUP).map(([kind, lookup]) => [
+    kind,
+    `WITH dup AS (${lookup} LIMIT 1),
      conv AS (
        UPDATE conversations SET
          last_seq = last_seq + 1,
@@ -72,21 +63,37 @@ export async function appendMessage(m: EntityManager, input: AppendMessageInput)
        RETURNING *
      )
      SELECT false AS duplicate, ins.* FROM ins UNION ALL SELECT true AS duplicate, dup.* FROM dup`,
-    [
-      input.conversationId,
-      now,
-      fromContact,
-      replyToContact,
-      input.body.slice(0, PREVIEW),
-      input.messageType,
-      input.senderType,
-      input.senderId,
-      input.clientMessageId ?? null,
-      input.body,
-      isPrivate,
-      input.content ? JSON.stringify(input.content) : null,
-    ],
-  );
+  ]),
+) as Record<keyof typeof DUPLICATE_LOOKUP, string>;
+
+/**
+ * Appends a message in one prepared statement (one round trip on the chat path): unless the
+ * clientMessageId was stored before, the conversation row update allocates the next `seq` under
+ * its row lock (gap-free, ordered) and moves activity, preview, unread counters, status and first
+ * response with it, and the message is inserted. If two identical sends race, the unique index
+ * fails the later statement as a whole (its seq allocation included); callers then read the original.
+ * Runs inside the caller's transaction when given one.
+ */
+export async function appendMessage(m: EntityManager, input: AppendMessageInput): Promise<AppendResult> {
+  const isPrivate = input.private ?? false;
+  const fromContact = input.messageType === 'incoming' && !isPrivate;
+  const replyToContact = input.messageType === 'outgoing' && !isPrivate;
+  const now = new Date();
+  const kind = duplicateLookup(input);
+  const rows = await preparedQuery(m, `append_message_${kind}`, APPEND_SQL[kind], [
+    input.conversationId,
+    now,
+    fromContact,
+    replyToContact,
+    input.body.slice(0, PREVIEW),
+    input.messageType,
+    input.senderType,
+    input.senderId,
+    input.clientMessageId ?? null,
+    input.body,
+    isPrivate,
+    input.content ? JSON.stringify(input.content) : null,
+  ]);
   const row = rows[0];
   if (!row) throw new NotFoundException('Conversation', input.conversationId);
   return { message: toMessage(row), duplicate: row['duplicate'] === true };

@@ -2,8 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ContactCapturedEvent, WebhookEvent, WebhookEventData } from '@parley/shared/contracts';
+import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
-import { CONTACT_CAPTURED, CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
+import {
+  CONTACT_CAPTURED,
+  CONVERSATION_CREATED,
+  CONVERSATION_UPDATED,
+  MESSAGE_CREATED,
+  type ConversationChangedEvent,
+  type MessageCreatedEvent,
+} from '../messages/message.events';
 import { QUOTE_REQUEST_CREATED, QUOTE_REQUEST_UPDATED, type QuoteRequestChangedEvent } from '../quotes/quote-request.events';
 import { REPLY_DRAFT_CREATED, REPLY_DRAFT_UPDATED, type ReplyDraftChangedEvent } from '../reply-drafts/reply-draft.events';
 import { TRIAGE_COMPLETED, type TriageChangedEvent } from '../triage/triage.events';
@@ -20,7 +28,12 @@ const CACHE_MS = 5_000;
 @Injectable()
 export class WebhookDispatcher {
   private readonly logger = new Logger('Webhooks');
-  private cache: { at: number; list: Pick<Webhook, 'id' | 'events' | 'includePrivate'>[] } | null = null;
+  /** Enabled webhooks, cached briefly: this runs for every message, and most workspaces have none. */
+  private readonly cache = new LRUCache<'enabled', Pick<Webhook, 'id' | 'events' | 'includePrivate'>[]>({
+    max: 1,
+    ttl: CACHE_MS,
+    fetchMethod: () => this.webhooks.find({ select: { id: true, events: true, includePrivate: true }, where: { enabled: true } }),
+  });
 
   constructor(
     @InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>,
@@ -79,26 +92,28 @@ export class WebhookDispatcher {
   async dispatch(event: WebhookEvent, data: unknown, containsPrivate = false): Promise<string[]> {
     const targets = (await this.enabled()).filter((w) => w.events.includes(event) && (!containsPrivate || w.includePrivate));
     if (!targets.length) return [];
-    return (await this.sender.schedule(targets.map((w) => w.id), event, data)).map((d) => d.id);
+    return (
+      await this.sender.schedule(
+        targets.map((w) => w.id),
+        event,
+        data,
+      )
+    ).map((d) => d.id);
   }
 
   /** Forget the cached subscriptions (after an admin changed a webhook in this process). */
   invalidate(): void {
-    this.cache = null;
+    this.cache.clear();
   }
 
-  /**
-   * Enabled webhooks, cached briefly: this runs for every message, and most workspaces have none.
-   * Another process's change is seen within CACHE_MS.
-   */
+  /** Another process's change is seen within CACHE_MS. */
   private async enabled(): Promise<Pick<Webhook, 'id' | 'events' | 'includePrivate'>[]> {
-    if (this.cache && this.cache.at > Date.now() - CACHE_MS) return this.cache.list;
-    const list = await this.webhooks.find({ select: { id: true, events: true, includePrivate: true }, where: { enabled: true } });
-    this.cache = { at: Date.now(), list };
-    return list;
+    return (await this.cache.fetch('enabled'))!;
   }
 
   private async safely<E extends WebhookEvent>(event: E, data: WebhookEventData[E], containsPrivate = false): Promise<void> {
-    await this.dispatch(event, data, containsPrivate).catch((e: Error) => this.logger.warn(`could not queue ${event} webhooks: ${e.message}`));
+    await this.dispatch(event, data, containsPrivate).catch((e: Error) =>
+      this.logger.warn(`could not queue ${event} webhooks: ${e.message}`),
+    );
   }
 }
