@@ -80,6 +80,7 @@ describe('AI job survives a killed worker (built API, real processes)', () => {
     socket.close();
     expect(ack.ok).toBe(true);
     const messageId: string = ack.message.id;
+    const conversationId: string = ack.message.conversationId;
 
     // The job is running: the model got the request. Kill the process mid-job.
     const deadline = Date.now() + 30_000;
@@ -112,7 +113,8 @@ describe('AI job survives a killed worker (built API, real processes)', () => {
       expect(rows[0].attempts).toBeGreaterThanOrEqual(2);
       const drafts = (await client.query('SELECT status FROM reply_drafts WHERE message_id = $1', [messageId])).rows;
       expect(drafts).toEqual([{ status: 'proposed' }]);
-      const jobs = (await client.query(`SELECT state, retry_count FROM pgboss.job WHERE name = 'ai-process' AND data->>'messageId' = $1`, [messageId])).rows;
+      // One job for the conversation (its message's turn came again after the kill), run twice.
+      const jobs = (await client.query(`SELECT state, retry_count FROM pgboss.job WHERE name = 'ai-process' AND data->>'conversationId' = $1`, [conversationId])).rows;
       expect(jobs).toEqual([{ state: 'completed', retry_count: 1 }]);
       console.log(`[ai-worker-crash] job rerun and completed ${rerunAfterMs} ms after SIGKILL (job timeout 5 s, maintenance every 1 s); model requests=${ai.requests.length}`);
     } finally {

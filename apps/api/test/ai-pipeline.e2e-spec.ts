@@ -242,7 +242,7 @@ describe('AI pipeline (e2e, real queue and offline model)', () => {
     const message = await send(socket, '배송 조회는 어떻게 하나요?');
     await draftFor(message.conversationId, message.id);
     await waitFor('the job to finish', async () => {
-      const [job] = await t.db.query(`SELECT state FROM pgboss.job WHERE singleton_key = $1`, [message.id]);
+      const [job] = await t.db.query(`SELECT state FROM pgboss.job WHERE singleton_key = $1`, [message.conversationId]);
       return job?.state === 'completed';
     });
     // Lose the result as if the job had never run; the sweep queues the message again.
@@ -251,6 +251,27 @@ describe('AI pipeline (e2e, real queue and offline model)', () => {
     expect(await t.app.get(TriagePipeline).sweep()).toBeGreaterThanOrEqual(1);
     await waitFor('triage again', async () => (await triageOf(message.conversationId)).length === 1);
     await draftFor(message.conversationId, message.id);
+  });
+
+  it('a burst of lines in one conversation queues one job at a time: every line triaged, one draft for the last', async () => {
+    const socket = await visitor();
+    const lines = ['안녕하세요', '미국에서 산 운동화가', '아직 안 왔어요', '배송 기간이 보통 얼마나 걸려요?', '배송비도 알려주세요', '주문번호는 PH-20001 입니다'];
+    // Sent together, without waiting for each ack: what a visitor pasting or typing fast produces.
+    const acks = await Promise.all(lines.map((body) => call(socket, 'message.send', { clientMessageId: randomUUID(), body })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const { conversationId } = acks[0].message as { conversationId: string };
+    const last = acks.reduce((a, b) => (a.message.seq > b.message.seq ? a : b)).message as { id: string };
+    await draftFor(conversationId, last.id);
+    const triage = await waitFor('every line triaged', async () => {
+      const done = await completedTriage(conversationId);
+      return done && done.length === lines.length && done;
+    });
+    expect(new Set(triage.map((r) => r.messageId)).size).toBe(lines.length);
+    expect((await draftsOf(conversationId)).map((d) => d.messageId)).toEqual([last.id]);
+    const jobs: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'ai-process' AND singleton_key = $1`, [conversationId]);
+    // The first line's job may start before the rest arrive; the others wait in (at most) one more job.
+    expect(jobs[0].n).toBeGreaterThanOrEqual(1);
+    expect(jobs[0].n).toBeLessThan(lines.length);
   });
 
   it('review log: every question beside its draft, filtered, paged and exported as CSV that spreadsheets cannot execute', async () => {

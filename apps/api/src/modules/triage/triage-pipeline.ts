@@ -19,9 +19,8 @@ import { ReplyDraftsService } from '../reply-drafts/reply-drafts.service';
 import { decideWithFlow } from './flow-signal';
 import { TriageService } from './triage.service';
 
-interface AiJob {
-  messageId: string;
-}
+/** A conversation's new questions (what its visitor sent since the last run), or one message again (regenerate). */
+type AiJob = { conversationId: string } | { messageId: string };
 
 const RETRY_LIMIT = 3;
 /** How much of the conversation the classifier and drafter see. */
@@ -30,14 +29,17 @@ const CONTEXT_MESSAGES = 8;
 const STREAM_EMIT_MS = 150;
 /** Incoming messages this recent without a triage result are queued at boot (e.g. seeded, or sent while the queue was down). */
 const SWEEP_WINDOW = '7 days';
+/** Messages one conversation job handles; a longer backlog continues in the next job. */
+const MESSAGES_PER_JOB = 10;
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
- * The AI pipeline. Every incoming contact message becomes a durable job (Postgres, pg-boss); a worker
- * triages it (TriageResult), and when it is still the conversation's latest question and the
- * category's policy is not `off`, drafts a reply (ReplyDraft, streamed to the console), and sends it
- * when the policy is `auto` and the confidence clears the threshold. Jobs are idempotent: a rerun after
- * a crash finds what was already stored. The chat path only enqueues.
+ * The AI pipeline. An incoming contact message queues a durable job for its conversation (Postgres,
+ * pg-boss, one waiting job per conversation: a visitor typing five lines in a row makes one job, not
+ * five). A worker triages each message not triaged yet (TriageResult), and for the conversation's
+ * latest question, when the category's policy is not `off`, drafts a reply (ReplyDraft, streamed to
+ * the console) and sends it when the policy is `auto` and the confidence clears the threshold. Jobs
+ * are idempotent: a rerun after a crash finds what was already stored. The chat path only enqueues.
  */
 @Injectable()
 export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,7 +60,12 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.createQueue(AI_QUEUE, { retryLimit: RETRY_LIMIT, retryDelaySeconds: this.config.env.AI_JOB_RETRY_DELAY_SECONDS, expireInSeconds: this.config.env.AI_JOB_TIMEOUT_SECONDS });
+    await this.jobs.createQueue(AI_QUEUE, {
+      policy: 'short',
+      retryLimit: RETRY_LIMIT,
+      retryDelaySeconds: this.config.env.AI_JOB_RETRY_DELAY_SECONDS,
+      expireInSeconds: this.config.env.AI_JOB_TIMEOUT_SECONDS,
+    });
     const concurrency = this.config.env.AI_WORKER_CONCURRENCY;
     if (concurrency > 0) {
       await this.jobs.work<AiJob>(AI_QUEUE, concurrency, (job) => this.run(job));
@@ -77,61 +84,86 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
   @OnEvent(MESSAGE_CREATED, { async: true, suppressErrors: true })
   async onMessage({ message }: MessageCreatedEvent): Promise<void> {
     if (message.messageType !== 'incoming' || message.senderType !== 'contact' || message.private) return;
-    await this.jobs.enqueue<AiJob>(AI_QUEUE, { messageId: message.id }, message.id).catch((e: Error) => this.logger.warn(`could not queue message ${message.id}: ${e.message} (the next sweep will)`));
+    await this.queueConversation(message.conversationId).catch((e: Error) =>
+      this.logger.warn(`could not queue conversation ${message.conversationId}: ${e.message} (the next sweep will)`),
+    );
   }
 
   /** Queues the message again (regenerating its draft); its triage is kept. */
   requeue(messageId: string): Promise<string | null> {
-    return this.enqueue(messageId);
-  }
-
-  private enqueue(messageId: string): Promise<string | null> {
     return this.jobs.send<AiJob>(AI_QUEUE, { messageId }, { singletonKey: messageId });
   }
 
-  /** Queues incoming messages that have no triage result yet (seeded data, or the queue was unreachable when they arrived). */
+  private queueConversation(conversationId: string): Promise<void> {
+    return this.jobs.enqueue<AiJob>(AI_QUEUE, { conversationId }, conversationId);
+  }
+
+  /** Queues conversations with incoming messages that have no triage result yet (seeded data, or the queue was unreachable when they arrived). */
   async sweep(): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT m.id FROM messages m
+    const rows: { conversation_id: string }[] = await this.db.query(
+      `SELECT DISTINCT m.conversation_id FROM messages m
         WHERE m.message_type = 'incoming' AND m.sender_type = 'contact' AND NOT m.private
           AND m.created_at > now() - interval '${SWEEP_WINDOW}'
           AND NOT EXISTS (SELECT 1 FROM triage_results t WHERE t.message_id = m.id)
           -- a job still waiting or running (perhaps on a process that died: it reruns when it expires)
-          AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = '${AI_QUEUE}' AND j.singleton_key = m.id::text AND j.state IN ('created', 'retry', 'active'))
-        ORDER BY m.created_at LIMIT 5000`,
+          AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = '${AI_QUEUE}' AND j.singleton_key IN (m.conversation_id::text, m.id::text) AND j.state IN ('created', 'retry', 'active'))
+        LIMIT 5000`,
     );
-    for (const r of rows) await this.enqueue(r.id);
-    if (rows.length) this.logger.log(`queued ${rows.length} messages without triage`);
+    await Promise.all(rows.map((r) => this.queueConversation(r.conversation_id)));
+    if (rows.length) this.logger.log(`queued ${rows.length} conversations with messages without triage`);
     return rows.length;
   }
 
   async run(job: JobContext<AiJob>): Promise<void> {
+    const select = 'SELECT m.*, c.inbox_id, c.flow AS conversation_flow FROM messages m JOIN conversations c ON c.id = m.conversation_id';
+    const rows: Record<string, unknown>[] =
+      'messageId' in job.data
+        ? await this.db.query(`${select} WHERE m.id = $1`, [job.data.messageId])
+        : await this.db.query(
+            // Messages without a triage result, and the latest question (a rerun after a crash may still owe its draft).
+            `${select} WHERE m.conversation_id = $1 AND m.message_type = 'incoming' AND m.sender_type = 'contact' AND NOT m.private
+                AND m.created_at > now() - interval '${SWEEP_WINDOW}'
+                AND (NOT EXISTS (SELECT 1 FROM triage_results t WHERE t.message_id = m.id)
+                  OR m.seq = (SELECT max(l.seq) FROM messages l WHERE l.conversation_id = $1 AND l.message_type = 'incoming' AND l.sender_type = 'contact' AND NOT l.private))
+              ORDER BY m.seq LIMIT ${MESSAGES_PER_JOB + 1}`,
+            [job.data.conversationId],
+          );
+    // Oldest first, so the latest question (the one that gets a draft) comes last.
+    for (const row of rows.slice(0, MESSAGES_PER_JOB)) await this.runOne(job, row);
+    if (rows.length > MESSAGES_PER_JOB && 'conversationId' in job.data) await this.queueConversation(job.data.conversationId);
+  }
+
+  /** One message; on its last attempt a failure is recorded on the message and the job goes on with the next. */
+  private async runOne(job: JobContext<AiJob>, row: Record<string, unknown>): Promise<void> {
     const attempt = job.retryCount + 1;
-    const [row] = await this.db.query('SELECT m.*, c.inbox_id, c.flow AS conversation_flow FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1', [job.data.messageId]);
-    if (!row) return; // deleted meanwhile: nothing to do
     const message = toMessage(row);
-    const inboxId: string = row.inbox_id;
+    const inboxId = row['inbox_id'] as string;
     try {
-      await this.process(message, inboxId, attempt, row.conversation_flow ?? null);
+      await this.process(message, inboxId, attempt, (row['conversation_flow'] as ConversationFlowState | null) ?? null);
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
-      if (job.retryCount >= job.retryLimit) {
-        this.logger.error(`AI job for message ${message.id} failed for good after ${attempt} attempts: ${error}`);
-        await this.triage.saveFailed(message, inboxId, error, attempt).catch(() => undefined);
-      }
-      throw e;
+      if (job.retryCount < job.retryLimit) throw e;
+      this.logger.error(`AI job for message ${message.id} failed for good after ${attempt} attempts: ${error}`);
+      await this.triage.saveFailed(message, inboxId, error, attempt).catch(() => undefined);
+      if ('messageId' in job.data) throw e;
     }
   }
 
   private async process(message: Message, inboxId: string, attempt: number, flow: ConversationFlowState | null): Promise<void> {
     const history = await this.history(message);
-    const previous = history.filter((t) => t.role === 'contact').map((t) => t.text).slice(0, -1);
+    const previous = history
+      .filter((t) => t.role === 'contact')
+      .map((t) => t.text)
+      .slice(0, -1);
 
     let triage = await this.triage.findForMessage(message.id);
     if (triage?.status !== 'completed') {
       // The visitor's flow choice is a strong signal: a prior for the model, and the category unless the model is very sure of another.
       const flowChoice = flow?.category ?? flow?.choices[flow.choices.length - 1]?.label;
-      const { output, meta } = await this.ai.classify({ text: message.body, context: { previousMessages: previous, ...(flowChoice && { flowChoice }) } });
+      const { output, meta } = await this.ai.classify({
+        text: message.body,
+        context: { previousMessages: previous, ...(flowChoice && { flowChoice }) },
+      });
       const decision = decideWithFlow(output, flow?.category);
       triage = await this.triage.saveCompleted(message, inboxId, output, meta, attempt, decision);
       await this.conversations.applyTriage(message.conversationId, { category: decision.category, urgent: output.urgent });
@@ -148,17 +180,38 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
     const draftId = randomUUID();
     let lastEmit = 0;
     const { output: draft, meta } = await this.ai.draft(
-      { conversation: history, sources: retrieval.passages, answerability: retrieval.answerability, category, language: triage.language ?? undefined, businessName: this.config.env.PARLEY_BUSINESS_NAME },
+      {
+        conversation: history,
+        sources: retrieval.passages,
+        answerability: retrieval.answerability,
+        category,
+        language: triage.language ?? undefined,
+        businessName: this.config.env.PARLEY_BUSINESS_NAME,
+      },
       {
         onDelta: (text) => {
           const now = Date.now();
           if (now - lastEmit < STREAM_EMIT_MS) return;
           lastEmit = now;
-          this.events.emit(REPLY_DRAFT_STREAMING, { draftId, conversationId: message.conversationId, inboxId, text } satisfies ReplyDraftStreamingEvent);
+          this.events.emit(REPLY_DRAFT_STREAMING, {
+            draftId,
+            conversationId: message.conversationId,
+            inboxId,
+            text,
+          } satisfies ReplyDraftStreamingEvent);
         },
       },
     );
-    await this.drafts.create({ id: draftId, conversationId: message.conversationId, messageId: message.id, inboxId, category, draft, passages: retrieval.passages, meta });
+    await this.drafts.create({
+      id: draftId,
+      conversationId: message.conversationId,
+      messageId: message.id,
+      inboxId,
+      category,
+      draft,
+      passages: retrieval.passages,
+      meta,
+    });
 
     const threshold = policy?.autoSendThreshold ?? 1;
     const autoSend =
