@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { ReplyDraftDto, TriageResultDto, VisitorMessage } from '@parley/shared/contracts';
 import { TriagePipeline } from '../src/modules/triage/triage-pipeline';
 import { call, collect, connect, next } from './support/sockets';
-import { createAgent, createTestApp, TestApp } from './support/test-app';
+import { AI_BOOT_TIMEOUT_MS, createAgent, createTestApp, TestApp } from './support/test-app';
 
 /**
  * The AI pipeline on real Postgres with the real offline model: a widget message becomes a durable
@@ -72,7 +72,7 @@ describe('AI pipeline (e2e, real queue and offline model)', () => {
     for (const article of [SHIPPING_ARTICLE, ...OTHER_ARTICLES]) await t.http().post('/api/v1/knowledge-articles').set(auth()).send(article).expect(201);
     agentSocket = await connect(t.url, '/agents', { token: t.adminToken });
     open.push(agentSocket);
-  });
+  }, AI_BOOT_TIMEOUT_MS);
   afterAll(async () => {
     for (const s of open) s.close();
     await t.close();

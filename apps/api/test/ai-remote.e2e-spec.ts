@@ -2,7 +2,7 @@ import { fakeReply, startFakeOpenAiServer, type FakeOpenAiServer } from '@parley
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { call, connect } from './support/sockets';
-import { createTestApp, TestApp } from './support/test-app';
+import { AI_BOOT_TIMEOUT_MS, createTestApp, TestApp } from './support/test-app';
 
 /**
  * The API with an OpenAI-compatible model configured (a fake server on loopback; only the remote model
@@ -55,7 +55,7 @@ describe('AI with a remote OpenAI-compatible model (e2e)', () => {
       },
     });
     inbox = (await t.http().post('/api/v1/inboxes').set(auth()).send({ name: 'Web', channel: 'web_widget' }).expect(201)).body;
-  });
+  }, AI_BOOT_TIMEOUT_MS);
   afterAll(async () => {
     for (const s of open) s.close();
     await t.close();

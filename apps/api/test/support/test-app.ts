@@ -27,6 +27,12 @@ export interface TestApp {
 }
 
 /** Boots the real AppModule on a fresh database with migrations applied. */
+/**
+ * For a beforeAll that boots with AI workers: from sources (no compiled worker thread) the offline model
+ * trains inline at boot, which holds the event loop ~20 s under Jest, and longer on a busy machine.
+ */
+export const AI_BOOT_TIMEOUT_MS = 120_000;
+
 export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; listen?: boolean } = {}): Promise<TestApp> {
   const server = process.env['PARLEY_TEST_SERVER_URL'];
   if (!server) throw new Error('PARLEY_TEST_SERVER_URL is not set: run through the Jest config (globalSetup finds Postgres)');
