@@ -59,31 +59,18 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     if (!this.started) return;
     await this.flush();
     // Running handlers get a moment to finish; anything cut off is retried after it expires.
-    await this.boss
-      .stop({ graceful: true, timeout: 5_000, wait: true })
-      .catch((e: Error) => this.logger.warn(`stopping jobs: ${e.message}`));
+    await this.boss.stop({ graceful: true, timeout: 5_000, wait: true }).catch((e: Error) => this.logger.warn(`stopping jobs: ${e.message}`));
   }
 
   async createQueue(name: string, options: JobQueueOptions): Promise<void> {
     await this.started;
-    const queue = {
-      name,
-      policy: options.policy ?? 'standard',
-      retryLimit: options.retryLimit,
-      retryDelay: options.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: options.expireInSeconds,
-    };
+    const queue = { name, policy: options.policy ?? 'standard', retryLimit: options.retryLimit, retryDelay: options.retryDelaySeconds, retryBackoff: true, expireInSeconds: options.expireInSeconds };
     if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, queue);
     else await this.boss.createQueue(name, queue);
   }
 
   /** Enqueues a job; `singletonKey` keeps one job per key while it waits or runs. */
-  async send<T extends object>(
-    name: string,
-    data: T,
-    options: { singletonKey?: string; startAfterSeconds?: number } = {},
-  ): Promise<string | null> {
+  async send<T extends object>(name: string, data: T, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<string | null> {
     await this.started;
     return this.boss.send(name, data, { singletonKey: options.singletonKey, startAfter: options.startAfterSeconds });
   }
@@ -128,9 +115,7 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
 
   async counts(name: string): Promise<{ waiting: number; active: number; failed: number }> {
     await this.started;
-    const { rows } = await this.boss
-      .getDb()
-      .executeSql(`SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = $1 GROUP BY state`, [name]);
+    const { rows } = await this.boss.getDb().executeSql(`SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = $1 GROUP BY state`, [name]);
     const by = new Map((rows as { state: string; n: number }[]).map((r) => [r.state, r.n]));
     return { waiting: (by.get('created') ?? 0) + (by.get('retry') ?? 0), active: by.get('active') ?? 0, failed: by.get('failed') ?? 0 };
   }

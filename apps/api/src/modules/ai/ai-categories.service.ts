@@ -51,35 +51,15 @@ export class AiCategoriesService {
     if (await this.categories.exists({ where: { key: dto.key } })) throw new AppException('conflict', `Category ${dto.key} already exists`);
     const seeds = [...(dto.examples ?? []), ...(dto.description ? [dto.description] : [])];
     if (seeds.length === 0) {
-      throw new AppException('validation_failed', 'A new category needs examples or a description to learn from', [
-        { field: 'examples', errors: ['give at least one example message'] },
-      ]);
+      throw new AppException('validation_failed', 'A new category needs examples or a description to learn from', [{ field: 'examples', errors: ['give at least one example message'] }]);
     }
     const created = await this.db.transaction(async (m) => {
       const [{ p: position }] = await m.query(`SELECT coalesce(max(position), -1) + 1 AS p FROM ai_categories`);
       const category = await m.save(
-        m.create(AiCategory, {
-          key: dto.key,
-          label: dto.label,
-          description: dto.description ?? null,
-          policy: dto.policy ?? 'draft',
-          autoSendThreshold: dto.autoSendThreshold ?? 0.85,
-          position,
-        }),
+        m.create(AiCategory, { key: dto.key, label: dto.label, description: dto.description ?? null, policy: dto.policy ?? 'draft', autoSendThreshold: dto.autoSendThreshold ?? 0.85, position }),
       );
-      await m.save(
-        seeds.map((text) => m.create(TrainingExample, { text, category: dto.key, source: 'category_seed', createdById: actor.id })),
-      );
-      await this.audit.record(
-        {
-          actor,
-          action: 'ai_category.created',
-          entityType: 'ai_category',
-          entityId: category.id,
-          changes: { key: dto.key, label: dto.label, examples: seeds.length },
-        },
-        m,
-      );
+      await m.save(seeds.map((text) => m.create(TrainingExample, { text, category: dto.key, source: 'category_seed', createdById: actor.id })));
+      await this.audit.record({ actor, action: 'ai_category.created', entityType: 'ai_category', entityId: category.id, changes: { key: dto.key, label: dto.label, examples: seeds.length } }, m);
       return this.toDto(category);
     });
     this.cache.clear();

@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ConversationFlowState, FlowChoice, FlowDefinition, FlowDto, FlowStep, MessageContent } from '@parley/shared/contracts';
-import {
-  CONVERSATION_PRIORITIES,
-  firstResponseDueAt,
-  localizedFlowText,
-  validateFlowDefinition,
-  type ConversationPriority,
-} from '@parley/shared/domain';
+import { CONVERSATION_PRIORITIES, firstResponseDueAt, localizedFlowText, validateFlowDefinition, type ConversationPriority } from '@parley/shared/domain';
 import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../../core/audit/audit.service';
@@ -81,25 +75,12 @@ export class FlowsService {
     const errors = validateFlowDefinition(dto.definition, { categories });
     if (errors.length) {
       const details = errors.map((e) => ({ path: e.path ? `definition.${e.path}` : 'definition', message: e.message }));
-      throw new AppException(
-        'validation_failed',
-        `The flow breaks ${details.length} rule${details.length === 1 ? '' : 's'}, first: ${details[0].path} ${details[0].message}`,
-        details,
-      );
+      throw new AppException('validation_failed', `The flow breaks ${details.length} rule${details.length === 1 ? '' : 's'}, first: ${details[0].path} ${details[0].message}`, details);
     }
     const definition = clean(dto.definition);
     await this.db.transaction(async (m) => {
       await m.upsert(Flow, { inboxId, enabled: dto.enabled, definition, updatedBy: actor.id, updatedAt: new Date() }, ['inboxId']);
-      await this.audit.record(
-        {
-          actor,
-          action: 'flow.updated',
-          entityType: 'flow',
-          entityId: inboxId,
-          changes: { enabled: dto.enabled, steps: definition.steps.length },
-        },
-        m,
-      );
+      await this.audit.record({ actor, action: 'flow.updated', entityType: 'flow', entityId: inboxId, changes: { enabled: dto.enabled, steps: definition.steps.length } }, m);
     });
     this.cache.delete(inboxId);
     return this.toDto(await this.flows.findOneByOrFail({ inboxId }));
@@ -118,8 +99,7 @@ export class FlowsService {
     const step = flow.definition.steps.find((s) => s.id === choice.stepId);
     const button = step?.buttons.find((b) => b.id === choice.buttonId);
     const target = button && flow.definition.steps.find((s) => s.id === button.next);
-    if (!step || !button || !target)
-      throw new AppException('invalid_payload', `The flow has no button ${choice.buttonId} in step ${choice.stepId}`);
+    if (!step || !button || !target) throw new AppException('invalid_payload', `The flow has no button ${choice.buttonId} in step ${choice.stepId}`);
     return { choice: { stepId: step.id, buttonId: button.id }, label: localizedFlowText(button.label, locale), target, locale };
   }
 
@@ -147,48 +127,19 @@ export class FlowsService {
     }
     await m.update(Conversation, conversationId, patch);
     if (changes['priority']) {
-      await this.audit.record(
-        {
-          actor,
-          action: 'conversation.updated',
-          entityType: 'conversation',
-          entityId: conversationId,
-          changes: { priority: changes['priority'] },
-        },
-        m,
-      );
-      await appendMessage(m, {
-        conversationId,
-        messageType: 'activity',
-        senderType: 'system',
-        senderId: null,
-        body: `The visitor asked for a person: priority ${changes['priority'].from} → ${HANDOFF_PRIORITY}`,
-      });
+      await this.audit.record({ actor, action: 'conversation.updated', entityType: 'conversation', entityId: conversationId, changes: { priority: changes['priority'] } }, m);
+      await appendMessage(m, { conversationId, messageType: 'activity', senderType: 'system', senderId: null, body: `The visitor asked for a person: priority ${changes['priority'].from} → ${HANDOFF_PRIORITY}` });
     }
     const content: MessageContent = {
-      flowStep: {
-        stepId: target.id,
-        kind: target.kind,
-        buttons: target.buttons.map((b) => ({ id: b.id, label: localizedFlowText(b.label, resolved.locale) })),
-      },
+      flowStep: { stepId: target.id, kind: target.kind, buttons: target.buttons.map((b) => ({ id: b.id, label: localizedFlowText(b.label, resolved.locale) })) },
     };
-    const step = await appendMessage(m, {
-      conversationId,
-      messageType: 'template',
-      senderType: 'bot',
-      senderId: null,
-      body: localizedFlowText(target.message, resolved.locale),
-      content,
-    });
+    const step = await appendMessage(m, { conversationId, messageType: 'template', senderType: 'bot', senderId: null, body: localizedFlowText(target.message, resolved.locale), content });
     return { step, changes };
   }
 
   /** After the click's transaction committed: agents see the conversation change, the visitor the next step. */
   async announceChoice(inboxId: string, conversationId: string, applied: AppliedChoice): Promise<void> {
-    this.events.emit(CONVERSATION_UPDATED, {
-      conversation: await this.conversations.load(conversationId),
-      changes: applied.changes,
-    } satisfies ConversationChangedEvent);
+    this.events.emit(CONVERSATION_UPDATED, { conversation: await this.conversations.load(conversationId), changes: applied.changes } satisfies ConversationChangedEvent);
     this.messages.announce(applied.step, inboxId);
   }
 

@@ -39,10 +39,7 @@ export class AfterHoursService {
       if (!inbox.afterHoursReplyEnabled || !inbox.businessHours || isOpenAt(inbox.businessHours, now)) return;
       const next = nextOpening(inbox.businessHours, now);
       const korean = /[\uAC00-\uD7A3]/.test(message.body);
-      const body = (inbox.afterHoursReply ?? defaultReply(korean)).replace(
-        '{next}',
-        formatOpening(next, inbox.businessHours.timezone, korean),
-      );
+      const body = (inbox.afterHoursReply ?? defaultReply(korean)).replace('{next}', formatOpening(next, inbox.businessHours.timezone, korean));
       const sent = await this.db.transaction(async (m) => {
         // The conversation row lock makes two messages arriving together produce one reply.
         // TypeORM answers an UPDATE with [rows, affected].
@@ -51,13 +48,7 @@ export class AfterHoursService {
           [message.conversationId, now],
         );
         if (!affected) return null;
-        return appendMessage(m, {
-          conversationId: message.conversationId,
-          messageType: 'template',
-          senderType: 'bot',
-          senderId: null,
-          body,
-        });
+        return appendMessage(m, { conversationId: message.conversationId, messageType: 'template', senderType: 'bot', senderId: null, body });
       });
       if (sent) this.messages.announce(sent, inboxId);
     } catch (e) {
@@ -74,13 +65,6 @@ function defaultReply(korean: boolean): string {
 
 function formatOpening(next: Date | null, timezone: string, korean: boolean): string {
   if (!next) return korean ? '영업일' : 'on the next business day';
-  const text = new Intl.DateTimeFormat(korean ? 'ko-KR' : 'en-US', {
-    timeZone: timezone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(next);
+  const text = new Intl.DateTimeFormat(korean ? 'ko-KR' : 'en-US', { timeZone: timezone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(next);
   return korean ? text : `from ${text}`;
 }

@@ -24,24 +24,13 @@ export interface AppendResult {
 
 const PREVIEW = 200;
 
-/** Where a clientMessageId must be unique: per contact inbox for visitors, per agent for agents. */
-const DUPLICATE_LOOKUP = {
-  agent: `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'agent' AND sender_id = $8`,
-  contact: `SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'contact'
-              AND contact_inbox_id = (SELECT contact_inbox_id FROM conversations WHERE id = $1)`,
-  none: 'SELECT * FROM messages WHERE false',
-};
-
-function duplicateLookup(input: AppendMessageInput): keyof typeof DUPLICATE_LOOKUP {
-  if (!input.clientMessageId) return 'none';
-  return input.senderType === 'agent' || input.senderType === 'contact' ? input.senderType : 'none';
-}
-
-/** The statement for each kind of duplicate lookup, prepared once per connection (see preparedQuery). */
-const APPEND_SQL = Object.fromEntries(
-  Object.entries(DUPLICATE_LOOKUP).map(([kind, lookup]) => [
-    kind,
-    `WITH dup AS (${lookup} LIMIT 1),
+/**
+ * The append statement around a duplicate lookup. One statement per kind of lookup (where a
+ * clientMessageId must be unique: per contact inbox for visitors, per agent for agents), each prepared
+ * once per connection (see preparedQuery).
+ */
+const appendSql = (lookup: string) =>
+  `WITH dup AS (${lookup} LIMIT 1),
      conv AS (
        UPDATE conversations SET
          last_seq = last_seq + 1,
@@ -62,9 +51,19 @@ const APPEND_SQL = Object.fromEntries(
        SELECT $1, conv.last_seq, $6::message_type, $7::sender_type, $8, conv.contact_inbox_id, $10, $11, $9, $12::jsonb, $2 FROM conv
        RETURNING *
      )
-     SELECT false AS duplicate, ins.* FROM ins UNION ALL SELECT true AS duplicate, dup.* FROM dup`,
-  ]),
-) as Record<keyof typeof DUPLICATE_LOOKUP, string>;
+     SELECT false AS duplicate, ins.* FROM ins UNION ALL SELECT true AS duplicate, dup.* FROM dup`;
+
+const APPEND_SQL = {
+  agent: appendSql(`SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'agent' AND sender_id = $8`),
+  contact: appendSql(`SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'contact'
+              AND contact_inbox_id = (SELECT contact_inbox_id FROM conversations WHERE id = $1)`),
+  none: appendSql('SELECT * FROM messages WHERE false'),
+};
+
+function duplicateLookup(input: AppendMessageInput): keyof typeof APPEND_SQL {
+  if (!input.clientMessageId) return 'none';
+  return input.senderType === 'agent' || input.senderType === 'contact' ? input.senderType : 'none';
+}
 
 /**
  * Appends a message in one prepared statement (one round trip on the chat path): unless the

@@ -60,12 +60,7 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.createQueue(AI_QUEUE, {
-      policy: 'short',
-      retryLimit: RETRY_LIMIT,
-      retryDelaySeconds: this.config.env.AI_JOB_RETRY_DELAY_SECONDS,
-      expireInSeconds: this.config.env.AI_JOB_TIMEOUT_SECONDS,
-    });
+    await this.jobs.createQueue(AI_QUEUE, { policy: 'short', retryLimit: RETRY_LIMIT, retryDelaySeconds: this.config.env.AI_JOB_RETRY_DELAY_SECONDS, expireInSeconds: this.config.env.AI_JOB_TIMEOUT_SECONDS });
     const concurrency = this.config.env.AI_WORKER_CONCURRENCY;
     if (concurrency > 0) {
       await this.jobs.work<AiJob>(AI_QUEUE, concurrency, (job) => this.run(job));
@@ -84,9 +79,7 @@ export class TriagePipeline implements OnApplicationBootstrap, OnApplicationShut
   @OnEvent(MESSAGE_CREATED, { async: true, suppressErrors: true })
   async onMessage({ message }: MessageCreatedEvent): Promise<void> {
     if (message.messageType !== 'incoming' || message.senderType !== 'contact' || message.private) return;
-    await this.queueConversation(message.conversationId).catch((e: Error) =>
-      this.logger.warn(`could not queue conversation ${message.conversationId}: ${e.message} (the next sweep will)`),
-    );
+    await this.queueConversation(message.conversationId).catch((e: Error) => this.logger.warn(`could not queue conversation ${message.conversationId}: ${e.message} (the next sweep will)`));
   }
 
   /** Queues the message again (regenerating its draft); its triage is kept. */

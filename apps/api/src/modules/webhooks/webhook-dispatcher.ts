@@ -4,14 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { ContactCapturedEvent, WebhookEvent, WebhookEventData } from '@parley/shared/contracts';
 import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
-import {
-  CONTACT_CAPTURED,
-  CONVERSATION_CREATED,
-  CONVERSATION_UPDATED,
-  MESSAGE_CREATED,
-  type ConversationChangedEvent,
-  type MessageCreatedEvent,
-} from '../messages/message.events';
+import { CONTACT_CAPTURED, CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
 import { QUOTE_REQUEST_CREATED, QUOTE_REQUEST_UPDATED, type QuoteRequestChangedEvent } from '../quotes/quote-request.events';
 import { REPLY_DRAFT_CREATED, REPLY_DRAFT_UPDATED, type ReplyDraftChangedEvent } from '../reply-drafts/reply-draft.events';
 import { TRIAGE_COMPLETED, type TriageChangedEvent } from '../triage/triage.events';
@@ -92,13 +85,7 @@ export class WebhookDispatcher {
   async dispatch(event: WebhookEvent, data: unknown, containsPrivate = false): Promise<string[]> {
     const targets = (await this.enabled()).filter((w) => w.events.includes(event) && (!containsPrivate || w.includePrivate));
     if (!targets.length) return [];
-    return (
-      await this.sender.schedule(
-        targets.map((w) => w.id),
-        event,
-        data,
-      )
-    ).map((d) => d.id);
+    return (await this.sender.schedule(targets.map((w) => w.id), event, data)).map((d) => d.id);
   }
 
   /** Forget the cached subscriptions (after an admin changed a webhook in this process). */
@@ -112,8 +99,6 @@ export class WebhookDispatcher {
   }
 
   private async safely<E extends WebhookEvent>(event: E, data: WebhookEventData[E], containsPrivate = false): Promise<void> {
-    await this.dispatch(event, data, containsPrivate).catch((e: Error) =>
-      this.logger.warn(`could not queue ${event} webhooks: ${e.message}`),
-    );
+    await this.dispatch(event, data, containsPrivate).catch((e: Error) => this.logger.warn(`could not queue ${event} webhooks: ${e.message}`));
   }
 }
