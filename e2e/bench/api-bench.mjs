@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchDatabase, round, startBenchApi, summarize } from './bench-kit.mjs';
+import { benchDatabase, cleanupOnExit, round, startBenchApi, summarize } from './bench-kit.mjs';
 import { seedDatabase } from './seed.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -376,24 +376,14 @@ function printTable(meta) {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-let cleaning = null;
-async function cleanup() {
-  cleaning ??= (async () => {
+const cleanup = cleanupOnExit(
+  async () => {
     await api?.stop().catch((e) => log(`stopping the API: ${e.message}`));
     await benchDb.release({ keep: cfg.keep, reused: cfg.skipSeed, log });
-  })();
-  return cleaning;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    log(`${sig}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-// Last resort if something exits the process without cleanup: never leave the API running.
-process.once('exit', () => {
-  api?.kill();
-});
+  },
+  () => api?.kill(),
+  log,
+);
 
 async function main() {
   let seedResult = null;

@@ -1,4 +1,4 @@
-// What the benches share: their throwaway database, the built API as a child process, and percentiles.
+// What the benches share: their throwaway database, the built API as a child process, cleanup on exit, and percentiles.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
@@ -134,6 +134,23 @@ export async function startBenchApi({ apiMain, cwd, databaseUrl, admin, env = {}
 // Figures
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+/**
+ * Runs `release` once (whichever comes first: the bench's own call, SIGINT or SIGTERM) and, as a last
+ * resort when the process exits without it, kills the API child (`killApi`). Returns the cleanup to await.
+ */
+export function cleanupOnExit(release, killApi, log) {
+  let cleaning = null;
+  const cleanup = () => (cleaning ??= release());
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => {
+      log(`${sig}: cleaning up`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  process.once('exit', killApi);
+  return cleanup;
+}
+
 export const round = (x) => Math.round(x * 10) / 10;
 
 /** n, p50, p95 and max of the numeric samples (nulls when there are none). */

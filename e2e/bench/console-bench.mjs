@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchDatabase, round, startBenchApi, summarize } from './bench-kit.mjs';
+import { benchDatabase, cleanupOnExit, round, startBenchApi, summarize } from './bench-kit.mjs';
 import { chromium } from 'playwright-core';
 import { seedDatabase } from './seed.mjs';
 
@@ -451,24 +451,15 @@ function printTable(meta, rows) {
 // Main
 
 let browser = null;
-let cleaning = null;
-async function cleanup() {
-  cleaning ??= (async () => {
+const cleanup = cleanupOnExit(
+  async () => {
     await browser?.close().catch(() => undefined);
     await api?.stop().catch((e) => log(`stopping the API: ${e.message}`));
     await benchDb.release({ keep: cfg.keep, reused: cfg.skipSeed, log });
-  })();
-  return cleaning;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    log(`${sig}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-process.once('exit', () => {
-  api?.kill();
-});
+  },
+  () => api?.kill(),
+  log,
+);
 
 async function main() {
   let seedMs = null;
