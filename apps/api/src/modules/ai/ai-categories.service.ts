@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CategoryDto } from '@parley/shared/contracts';
-import { LRUCache } from 'lru-cache';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../../core/audit/audit.service';
 import { AppException, NotFoundException } from '../../core/errors/app.exception';
@@ -9,13 +8,14 @@ import { AiCategory } from './ai-category.entity';
 import type { CreateCategoryDto, UpdateCategoryDto } from './ai-category.dto';
 import { AiService } from './ai.service';
 import { TrainingExample } from './training-example.entity';
+import { ttlCache } from '../../core/cache/ttl-cache';
 
 const CACHE_MS = 5_000;
 
 /** The workspace's triage categories and their reply policies (admin-editable). */
 @Injectable()
 export class AiCategoriesService {
-  private readonly cache = new LRUCache<'all', CategoryDto[]>({
+  private readonly cache = ttlCache<'all', CategoryDto[]>({
     max: 1,
     ttl: CACHE_MS,
     fetchMethod: async () => (await this.categories.find({ order: { position: 'ASC', key: 'ASC' } })).map(this.toDto),

@@ -3,7 +3,6 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ConversationFlowState, FlowChoice, FlowDefinition, FlowDto, FlowStep, MessageContent } from '@parley/shared/contracts';
 import { CONVERSATION_PRIORITIES, firstResponseDueAt, localizedFlowText, validateFlowDefinition, type ConversationPriority } from '@parley/shared/domain';
-import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, type Actor } from '../../core/audit/audit.service';
 import type { AuthAgent } from '../../core/auth/decorators';
@@ -18,6 +17,7 @@ import { MessagesService } from '../messages/messages.service';
 import { defaultFlowRow } from './default-flow';
 import { Flow } from './flow.entity';
 import type { UpdateFlowDto } from './dto/flow.dto';
+import { ttlCache } from '../../core/cache/ttl-cache';
 
 /** Flows are read on every widget session and button click; an edit reaches other processes within this. */
 const CACHE_MS = 10_000;
@@ -47,7 +47,7 @@ export interface AppliedChoice {
  */
 @Injectable()
 export class FlowsService {
-  private readonly cache = new LRUCache<string, Flow>({ max: 1_000, ttl: CACHE_MS, fetchMethod: (inboxId) => this.load(inboxId) });
+  private readonly cache = ttlCache<string, Flow>({ max: 1_000, ttl: CACHE_MS, fetchMethod: (inboxId) => this.load(inboxId) });
 
   constructor(
     @InjectRepository(Flow) private readonly flows: Repository<Flow>,

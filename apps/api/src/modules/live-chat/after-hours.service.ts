@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isOpenAt, nextOpening } from '@parley/shared/domain';
-import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import type { Inbox } from '../inboxes/inbox.entity';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { appendMessage } from '../messages/append-message';
 import { MESSAGE_CREATED, type MessageCreatedEvent } from '../messages/message.events';
 import { MessagesService } from '../messages/messages.service';
+import { ttlCache } from '../../core/cache/ttl-cache';
 
 /** One automatic reply per conversation per closed period (a visitor writing five lines at night gets one). */
 const QUIET_HOURS = 12;
@@ -22,7 +22,7 @@ const SETTINGS_TTL_MS = 10_000;
 export class AfterHoursService {
   private readonly logger = new Logger('AfterHours');
   /** Inbox settings, briefly cached: this runs for every visitor message (concurrent misses share one query). */
-  private readonly settings = new LRUCache<string, Inbox>({ max: 1_000, ttl: SETTINGS_TTL_MS, fetchMethod: (id) => this.inboxes.find(id) });
+  private readonly settings = ttlCache<string, Inbox>({ max: 1_000, ttl: SETTINGS_TTL_MS, fetchMethod: (id) => this.inboxes.find(id) });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ContactCapturedEvent, WebhookEvent, WebhookEventData } from '@parley/shared/contracts';
-import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { CONTACT_CAPTURED, CONVERSATION_CREATED, CONVERSATION_UPDATED, MESSAGE_CREATED, type ConversationChangedEvent, type MessageCreatedEvent } from '../messages/message.events';
 import { QUOTE_REQUEST_CREATED, QUOTE_REQUEST_UPDATED, type QuoteRequestChangedEvent } from '../quotes/quote-request.events';
@@ -10,6 +9,7 @@ import { REPLY_DRAFT_CREATED, REPLY_DRAFT_UPDATED, type ReplyDraftChangedEvent }
 import { TRIAGE_COMPLETED, type TriageChangedEvent } from '../triage/triage.events';
 import { WebhookSender } from './webhook-sender';
 import { Webhook } from './webhook.entity';
+import { ttlCache } from '../../core/cache/ttl-cache';
 
 /**
  * Turns in-process domain events (emitted after their transaction commits) into webhook deliveries:
@@ -22,7 +22,7 @@ const CACHE_MS = 5_000;
 export class WebhookDispatcher {
   private readonly logger = new Logger('Webhooks');
   /** Enabled webhooks, cached briefly: this runs for every message, and most workspaces have none. */
-  private readonly cache = new LRUCache<'enabled', Pick<Webhook, 'id' | 'events' | 'includePrivate'>[]>({
+  private readonly cache = ttlCache<'enabled', Pick<Webhook, 'id' | 'events' | 'includePrivate'>[]>({
     max: 1,
     ttl: CACHE_MS,
     fetchMethod: () => this.webhooks.find({ select: { id: true, events: true, includePrivate: true }, where: { enabled: true } }),
