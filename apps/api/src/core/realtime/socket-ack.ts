@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { AppException } from '../errors/app.exception';
 import { toApiError } from '../errors/all-exceptions.filter';
+import { schemaErrors, type SocketPayloadSchema } from './socket-payload';
 
 const logger = new Logger('Socket');
 
@@ -20,16 +21,25 @@ export async function ack<T extends object>(fn: () => Promise<T>): Promise<Ack<T
   }
 }
 
-/** Validates a socket payload against a DTO class; unknown fields and wrong types are `invalid_payload`. */
-export function parsePayload<T extends object>(cls: new () => T, data: unknown): T {
+/**
+ * Validates a socket payload against its compiled schema (the chat path) or a class-validator DTO
+ * class (payloads whose rules are shared with a REST form); unknown fields and wrong types are
+ * `invalid_payload`.
+ */
+export function parsePayload<T extends object>(spec: SocketPayloadSchema<T> | (new () => T), data: unknown): T {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new AppException('invalid_payload', 'Payload must be an object');
-  const dto = plainToInstance(cls, data);
-  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) {
-    const details = flatten(errors);
-    throw new AppException('invalid_payload', details.map((d) => d.errors.join(', ')).join('; '), details);
+  if ('validate' in spec) {
+    if (spec.validate(data)) return data;
+    throw invalidPayload(schemaErrors(spec.validate.errors));
   }
+  const dto = plainToInstance(spec, data);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw invalidPayload(flatten(errors));
   return dto;
+}
+
+function invalidPayload(details: { field: string; errors: string[] }[]): AppException {
+  return new AppException('invalid_payload', details.map((d) => d.errors.join(', ')).join('; '), details);
 }
 
 /** Nested payloads (e.g. `flow` on message.send) report their own fields: `flow.stepId`. */

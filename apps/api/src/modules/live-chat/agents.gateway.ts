@@ -12,7 +12,7 @@ import { AgentsService } from '../agents/agents.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { MessagesService } from '../messages/messages.service';
-import { AgentSendDto, PresenceDto, ReadDto, TypingDto } from './dto/live-chat.dto';
+import { AGENT_SEND, READ, SET_AVAILABILITY, TYPING } from './dto/live-chat.dto';
 import { PresenceService } from './presence.service';
 import { rooms } from './rooms';
 
@@ -86,7 +86,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   @SubscribeMessage(AGENT_CLIENT_EVENTS.send)
   send(@ConnectedSocket() s: AgentSocket, @MessageBody() body: unknown) {
     return ack(async () => {
-      const dto = parsePayload(AgentSendDto, body);
+      const dto = parsePayload(AGENT_SEND, body);
       const conv = await this.visible(s, dto.conversationId);
       const { message } = await this.messages.create(
         { conversationId: dto.conversationId, messageType: 'outgoing', senderType: 'agent', senderId: s.data.agent.id, body: dto.body, private: dto.private ?? false, clientMessageId: dto.clientMessageId },
@@ -99,7 +99,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   @SubscribeMessage(AGENT_CLIENT_EVENTS.typing)
   typing(@ConnectedSocket() s: AgentSocket, @MessageBody() body: unknown) {
     return ack(async () => {
-      const dto = parsePayload(TypingDto, body);
+      const dto = parsePayload(TYPING, body);
       const conv = await this.visible(s, dto.conversationId);
       const event: TypingEvent = { conversationId: dto.conversationId, typing: dto.typing, sender: { type: 'agent', id: s.data.agent.id, name: s.data.agent.name } };
       s.to(rooms.agentInbox(conv.inboxId)).to(rooms.admins).emit(AGENT_SERVER_EVENTS.typing, event);
@@ -112,7 +112,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   @SubscribeMessage(AGENT_CLIENT_EVENTS.read)
   read(@ConnectedSocket() s: AgentSocket, @MessageBody() body: unknown) {
     return ack(async () => {
-      const dto = parsePayload(ReadDto, body);
+      const dto = parsePayload(READ, body);
       const conv = await this.visible(s, dto.conversationId);
       const seq = await this.conversations.markRead(dto.conversationId, 'agent', dto.seq);
       const event = { conversationId: dto.conversationId, seq, reader: 'agent' as const };
@@ -125,7 +125,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   @SubscribeMessage(AGENT_CLIENT_EVENTS.setAvailability)
   setAvailability(@ConnectedSocket() s: AgentSocket, @MessageBody() body: unknown) {
     return ack(async () => {
-      const dto = parsePayload(PresenceDto, body);
+      const dto = parsePayload(SET_AVAILABILITY, body);
       // The change event (AGENT_UPDATED) broadcasts the new presence.
       await this.agents.updateMe(s.data.agent.id, { availability: dto.availability });
       return { availability: dto.availability };

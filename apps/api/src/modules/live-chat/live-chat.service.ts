@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContactCapturedEvent, FlowChoice, VisitorConversation, VisitorMessage, WidgetSessionResponse } from '@parley/shared/contracts';
+import type { CaptureContactPayload, ContactCapturedEvent, FlowChoice, SendMessagePayload, UpdateContactPayload, VisitorConversation, VisitorMessage, WidgetSessionResponse } from '@parley/shared/contracts';
 import { LIMITS as DOMAIN_LIMITS } from '@parley/shared/domain';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,7 +19,7 @@ import { CONTACT_CAPTURED, CONVERSATION_CREATED, MESSAGE_CREATED, type Conversat
 import { isIdempotencyConflict, MessagesService } from '../messages/messages.service';
 import { AgentNames } from './agent-names';
 import { describeCapture, followUpQuestion, parseContactLine } from '../contacts/capture/contact-line-parser';
-import type { CaptureContactDto, SendMessageDto, UpdateContactDto, WidgetSessionDto } from './dto/live-chat.dto';
+import type { WidgetSessionDto } from './dto/live-chat.dto';
 import { PresenceService } from './presence.service';
 import { RateLimits } from './rate-limits';
 import { toVisitorMessage } from './visitor-messages';
@@ -149,7 +149,7 @@ export class LiveChatService {
    * open conversation or opens one; the contact inbox row lock keeps two first messages racing
    * from opening two conversations.
    */
-  async send(v: Visitor, dto: SendMessageDto, ip: string, own: Set<string>): Promise<SendResult> {
+  async send(v: Visitor, dto: SendMessagePayload, ip: string, own: Set<string>): Promise<SendResult> {
     if (dto.body.length > DOMAIN_LIMITS.messageBodyMax) throw new AppException('message_too_long', `Message body exceeds ${DOMAIN_LIMITS.messageBodyMax} characters`);
     if (dto.body.trim().length === 0) throw new AppException('message_empty', 'Message body is empty');
     await this.limits.consume(['visitorMessages', v.contactInboxId], ['ipMessages', ip]);
@@ -190,7 +190,7 @@ export class LiveChatService {
    * conversation and the next step as a bot message. A resend finds the first message and posts no
    * second step. Plain messages never come here: they cost no flow lookup.
    */
-  private async sendChoice(v: Visitor, dto: SendMessageDto & { flow: FlowChoice }, ip: string, own: Set<string>): Promise<SendResult> {
+  private async sendChoice(v: Visitor, dto: SendMessagePayload & { flow: FlowChoice }, ip: string, own: Set<string>): Promise<SendResult> {
     if (dto.conversationId) await this.assertOwn(v, dto.conversationId, own);
     const previous = await this.previousSend(v, dto.clientMessageId);
     if (previous) return previous;
@@ -258,7 +258,7 @@ export class LiveChatService {
    * and announced to agents, even if the visitor leaves right after. The answer says what was understood
    * and asks only for what is missing or invalid.
    */
-  async captureContact(v: Visitor, dto: CaptureContactDto) {
+  async captureContact(v: Visitor, dto: CaptureContactPayload) {
     await this.limits.consume(['visitorMessages', v.contactInboxId]);
     const capture = parseContactLine(dto.line, { defaultCountry: 'KR' });
     const locale = dto.locale ?? (/[\uAC00-\uD7A3]/.test(dto.line) ? 'ko' : 'en');
@@ -293,7 +293,7 @@ export class LiveChatService {
   }
 
   /** The one-line "how can we reach you" answer, or a signed-in visitor's details. */
-  async updateContact(v: Visitor, dto: UpdateContactDto) {
+  async updateContact(v: Visitor, dto: UpdateContactPayload) {
     const updated = await this.contacts.update(v.contactId, dto, { type: 'contact', id: v.contactId });
     return { contact: { id: updated.id, name: updated.name, email: updated.email, phone: updated.phone } };
   }

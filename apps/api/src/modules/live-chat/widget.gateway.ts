@@ -7,7 +7,7 @@ import { ack, parsePayload } from '../../core/realtime/socket-ack';
 import { ConversationsService } from '../conversations/conversations.service';
 import { SubmitQuoteDto } from '../quotes/dto/quote-request.dto';
 import { QuoteIntakeService } from '../quotes/quote-intake.service';
-import { CaptureContactDto, ReadDto, SendMessageDto, SyncDto, TypingDto, UpdateContactDto } from './dto/live-chat.dto';
+import { CAPTURE_CONTACT, READ, SEND_MESSAGE, SYNC, TYPING, UPDATE_CONTACT } from './dto/live-chat.dto';
 import { LiveChatService, type Visitor } from './live-chat.service';
 import { PresenceService } from './presence.service';
 import { rooms } from './rooms';
@@ -63,13 +63,13 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.send)
   send(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
-    return ack(() => this.chat.send(s.data.visitor, parsePayload(SendMessageDto, body), s.data.ip, s.data.own));
+    return ack(() => this.chat.send(s.data.visitor, parsePayload(SEND_MESSAGE, body), s.data.ip, s.data.own));
   }
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.sync)
   sync(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
     return ack(async () => {
-      const dto = parsePayload(SyncDto, body);
+      const dto = parsePayload(SYNC, body);
       return this.chat.sync(s.data.visitor, dto.conversationId, dto.afterSeq, s.data.own);
     });
   }
@@ -77,7 +77,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.typing)
   typing(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
     return ack(async () => {
-      const dto = parsePayload(TypingDto, body);
+      const dto = parsePayload(TYPING, body);
       await this.chat.assertOwn(s.data.visitor, dto.conversationId, s.data.own);
       const event: TypingEvent = { conversationId: dto.conversationId, typing: dto.typing, sender: { type: 'contact', id: s.data.visitor.contactId, name: null } };
       s.nsp.server.of(NAMESPACES.agents).to(rooms.agentInbox(s.data.visitor.inboxId)).to(rooms.admins).emit(WIDGET_SERVER_EVENTS.typing, event);
@@ -88,7 +88,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.read)
   read(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
     return ack(async () => {
-      const dto = parsePayload(ReadDto, body);
+      const dto = parsePayload(READ, body);
       await this.chat.assertOwn(s.data.visitor, dto.conversationId, s.data.own);
       const seq = await this.conversations.markRead(dto.conversationId, 'contact', dto.seq);
       s.nsp.server.of(NAMESPACES.agents).to(rooms.agentInbox(s.data.visitor.inboxId)).to(rooms.admins).emit(WIDGET_SERVER_EVENTS.read, { conversationId: dto.conversationId, seq, reader: 'contact' });
@@ -98,7 +98,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.captureContact)
   captureContact(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
-    return ack(() => this.chat.captureContact(s.data.visitor, parsePayload(CaptureContactDto, body)));
+    return ack(() => this.chat.captureContact(s.data.visitor, parsePayload(CAPTURE_CONTACT, body)));
   }
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.submitQuote)
@@ -112,6 +112,6 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(WIDGET_CLIENT_EVENTS.updateContact)
   updateContact(@ConnectedSocket() s: VisitorSocket, @MessageBody() body: unknown) {
-    return ack(() => this.chat.updateContact(s.data.visitor, parsePayload(UpdateContactDto, body)));
+    return ack(() => this.chat.updateContact(s.data.visitor, parsePayload(UPDATE_CONTACT, body)));
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AgentSendPayload, CaptureContactPayload, FlowChoice, ReadPayload, SendMessagePayload, SyncPayload, TypingPayload, UpdateContactPayload, WidgetSessionRequest } from '@parley/shared/contracts';
+import type { AgentSendPayload, CaptureContactPayload, ReadPayload, SendMessagePayload, SyncPayload, TypingPayload, UpdateContactPayload, WidgetSessionRequest } from '@parley/shared/contracts';
 import { AGENT_AVAILABILITIES, type AgentAvailability } from '@parley/shared/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { socketPayloadSchema, UUID_PATTERN } from '../../../core/realtime/socket-payload';
 
 export class IdentityDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) identifier: string;
@@ -19,57 +20,84 @@ export class WidgetSessionDto implements WidgetSessionRequest {
   @ApiPropertyOptional({ description: 'origin of the page that embeds the widget' }) @IsOptional() @IsString() @MaxLength(300) hostOrigin?: string;
 }
 
-const FLOW_ID = /^[a-z0-9_-]{1,40}$/;
+const FLOW_ID = '^[a-z0-9_-]{1,40}$';
+const uuid = { type: 'string', pattern: UUID_PATTERN } as const;
+const locale = { type: 'string', enum: ['ko', 'en'], nullable: true } as const;
+const seq = { type: 'integer', minimum: 0 } as const;
 
-export class FlowChoiceDto implements FlowChoice {
-  @Matches(FLOW_ID, { message: 'stepId must be a flow step id' }) stepId: string;
-  @Matches(FLOW_ID, { message: 'buttonId must be a flow button id' }) buttonId: string;
-}
+// Socket payloads, as compiled schemas (see socket-payload.ts). Optional fields may also be null, as
+// class-validator's @IsOptional allowed. The body's length and emptiness are checked by the service so
+// the client gets the precise codes message_too_long / message_empty.
 
-// Socket payloads: the body's length and emptiness are checked by the service so the
-// client gets the precise codes message_too_long / message_empty.
-export class SendMessageDto implements SendMessagePayload {
-  @IsUUID() clientMessageId: string;
-  @IsString() body: string;
-  @IsOptional() @IsUUID() conversationId?: string;
-  /** Whether the step and button exist is checked against the inbox's flow by the service. */
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => FlowChoiceDto) flow?: FlowChoiceDto;
-  @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
-}
+export const SEND_MESSAGE = socketPayloadSchema<SendMessagePayload>({
+  type: 'object',
+  properties: {
+    clientMessageId: uuid,
+    body: { type: 'string' },
+    conversationId: { ...uuid, nullable: true },
+    /** Whether the step and button exist is checked against the inbox's flow by the service. */
+    flow: {
+      type: 'object',
+      properties: { stepId: { type: 'string', pattern: FLOW_ID }, buttonId: { type: 'string', pattern: FLOW_ID } },
+      required: ['stepId', 'buttonId'],
+      additionalProperties: false,
+      nullable: true,
+    },
+    locale,
+  },
+  required: ['clientMessageId', 'body'],
+  additionalProperties: false,
+});
 
-export class AgentSendDto implements AgentSendPayload {
-  @IsUUID() conversationId: string;
-  @IsUUID() clientMessageId: string;
-  @IsString() body: string;
-  @IsOptional() @IsBoolean() private?: boolean;
-}
+export const AGENT_SEND = socketPayloadSchema<AgentSendPayload>({
+  type: 'object',
+  properties: { conversationId: uuid, clientMessageId: uuid, body: { type: 'string' }, private: { type: 'boolean', nullable: true } },
+  required: ['conversationId', 'clientMessageId', 'body'],
+  additionalProperties: false,
+});
 
-export class SyncDto implements SyncPayload {
-  @IsUUID() conversationId: string;
-  @IsInt() @Min(0) afterSeq: number;
-}
+export const SYNC = socketPayloadSchema<SyncPayload>({
+  type: 'object',
+  properties: { conversationId: uuid, afterSeq: seq },
+  required: ['conversationId', 'afterSeq'],
+  additionalProperties: false,
+});
 
-export class TypingDto implements TypingPayload {
-  @IsUUID() conversationId: string;
-  @IsBoolean() typing: boolean;
-}
+export const TYPING = socketPayloadSchema<TypingPayload>({
+  type: 'object',
+  properties: { conversationId: uuid, typing: { type: 'boolean' } },
+  required: ['conversationId', 'typing'],
+  additionalProperties: false,
+});
 
-export class ReadDto implements ReadPayload {
-  @IsUUID() conversationId: string;
-  @IsInt() @Min(0) seq: number;
-}
+export const READ = socketPayloadSchema<ReadPayload>({
+  type: 'object',
+  properties: { conversationId: uuid, seq },
+  required: ['conversationId', 'seq'],
+  additionalProperties: false,
+});
 
-export class UpdateContactDto implements UpdateContactPayload {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @IsOptional() @IsEmail() @MaxLength(320) email?: string;
-  @IsOptional() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be 6-20 digits, spaces, dashes or brackets' }) phone?: string;
-}
+export const UPDATE_CONTACT = socketPayloadSchema<UpdateContactPayload>({
+  type: 'object',
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200, nullable: true },
+    email: { type: 'string', format: 'email', maxLength: 320, nullable: true },
+    phone: { type: 'string', pattern: '^\\+?[0-9 ()-]{6,20}$', nullable: true },
+  },
+  required: [],
+  additionalProperties: false,
+});
 
-export class CaptureContactDto implements CaptureContactPayload {
-  @IsString() @MinLength(1) @MaxLength(2000) line: string;
-  @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
-}
+export const CAPTURE_CONTACT = socketPayloadSchema<CaptureContactPayload>({
+  type: 'object',
+  properties: { line: { type: 'string', minLength: 1, maxLength: 2000 }, locale },
+  required: ['line'],
+  additionalProperties: false,
+});
 
-export class PresenceDto {
-  @IsIn(AGENT_AVAILABILITIES) availability: AgentAvailability;
-}
+export const SET_AVAILABILITY = socketPayloadSchema<{ availability: AgentAvailability }>({
+  type: 'object',
+  properties: { availability: { type: 'string', enum: [...AGENT_AVAILABILITIES] } },
+  required: ['availability'],
+  additionalProperties: false,
+});
