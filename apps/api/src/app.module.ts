@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { AuditModule } from './core/audit/audit.module';
 import { AuthModule } from './core/auth/auth.module';
@@ -10,7 +9,6 @@ import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { SeedModule } from './core/database/seeds/seed.module';
 import { HealthModule } from './core/health/health.module';
-import { loggerOptions } from './core/logging/logger';
 import { JobsModule } from './core/jobs/jobs.module';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { AiModule } from './modules/ai/ai.module';
@@ -40,7 +38,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
         EventEmitterModule.forRoot(),
         DatabaseModule,
         AuditModule,

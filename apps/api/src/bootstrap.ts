@@ -7,9 +7,11 @@ import type { AppConfig } from './core/config/app-config';
 import { RealtimeIoAdapter } from './core/realtime/realtime.adapter';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { createValidationPipe } from './core/errors/validation';
+import { useStructuredLogs } from './core/logging/logger';
 
 /** Everything the HTTP app needs besides its modules; shared by main.ts and the e2e tests. */
 export async function createApp(app: NestExpressApplication, config: AppConfig): Promise<NestExpressApplication> {
+  useStructuredLogs(app, config);
   const io = new RealtimeIoAdapter(app, config);
   await io.connectCluster();
   app.useWebSocketAdapter(io);

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { createApp } from './bootstrap';
 import { AppConfig } from './core/config/app-config';
 import { EnvValidationError, validateEnv } from './core/config/env';
@@ -29,7 +28,6 @@ async function main(): Promise<void> {
 
   const config = new AppConfig(env, database.url, resolveJwtSecret(env), database.embedded !== null);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
   await createApp(app, config);
   await app.listen(env.PORT, env.HOST);
   // Graceful shutdown: stop accepting, finish in-flight requests, close the pool, then stop the embedded server.
