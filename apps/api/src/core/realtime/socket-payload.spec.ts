@@ -1,6 +1,6 @@
 import { AppException } from '../errors/app.exception';
 import { parsePayload } from './socket-ack';
-import { socketPayloadSchema, UUID_PATTERN } from './socket-payload';
+import { socketPayloadSchema, UUID } from './socket-payload';
 
 interface Payload {
   id: string;
@@ -12,7 +12,7 @@ interface Payload {
 const PAYLOAD = socketPayloadSchema<Payload>({
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: UUID_PATTERN },
+    id: UUID,
     count: { type: 'integer', minimum: 0 },
     note: { type: 'string', maxLength: 5, nullable: true },
     choice: { type: 'object', properties: { stepId: { type: 'string', pattern: '^[a-z]+$' } }, required: ['stepId'], additionalProperties: false, nullable: true },
@@ -49,6 +49,8 @@ describe('parsePayload with a compiled schema', () => {
     const { details } = failure({ id: 'not-a-uuid', count: '2', note: 'too long', choice: { stepId: 'Nope!' } });
     expect(details.map((d) => d.field).sort()).toEqual(['choice.stepId', 'count', 'id', 'note']);
     expect(details.find((d) => d.field === 'count')?.errors).toEqual(['count must be integer']);
+    expect(details.find((d) => d.field === 'id')?.errors).toEqual(['id must match format "uuid"']);
+    expect(failure({ id: `urn:uuid:${ID}`, count: 1 }).details.map((d) => d.field)).toEqual(['id']);
   });
 
   it('refuses unknown fields and reports missing ones', () => {

@@ -9,6 +9,8 @@ export interface SocketPayloadSchema<T> {
 // Unknown fields are refused (`additionalProperties: false` in each schema), never stripped or coerced.
 const ajv = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false, removeAdditional: false });
 addFormats(ajv, ['email']);
+// ajv-formats' uuid also takes a `urn:uuid:` prefix, which Postgres' uuid type does not.
+ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
 /**
  * Chat-path socket payloads are validated by compiled JSON Schemas (ajv) rather than class-validator
@@ -34,4 +36,5 @@ export function schemaErrors(errors: ErrorObject[] | null | undefined): { field:
   return [...byField].map(([field, messages]) => ({ field, errors: messages }));
 }
 
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/** A UUID as Postgres' uuid type takes it. */
+export const UUID = { type: 'string', format: 'uuid' } as const;

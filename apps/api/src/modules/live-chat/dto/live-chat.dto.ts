@@ -3,7 +3,7 @@ import type { AgentSendPayload, CaptureContactPayload, ReadPayload, SendMessageP
 import { AGENT_AVAILABILITIES, type AgentAvailability } from '@parley/shared/domain';
 import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { socketPayloadSchema, UUID_PATTERN } from '../../../core/realtime/socket-payload';
+import { socketPayloadSchema, UUID } from '../../../core/realtime/socket-payload';
 
 export class IdentityDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) identifier: string;
@@ -21,7 +21,6 @@ export class WidgetSessionDto implements WidgetSessionRequest {
 }
 
 const FLOW_ID = '^[a-z0-9_-]{1,40}$';
-const uuid = { type: 'string', pattern: UUID_PATTERN } as const;
 const locale = { type: 'string', enum: ['ko', 'en'], nullable: true } as const;
 const seq = { type: 'integer', minimum: 0 } as const;
 
@@ -32,9 +31,9 @@ const seq = { type: 'integer', minimum: 0 } as const;
 export const SEND_MESSAGE = socketPayloadSchema<SendMessagePayload>({
   type: 'object',
   properties: {
-    clientMessageId: uuid,
+    clientMessageId: UUID,
     body: { type: 'string' },
-    conversationId: { ...uuid, nullable: true },
+    conversationId: { ...UUID, nullable: true },
     /** Whether the step and button exist is checked against the inbox's flow by the service. */
     flow: {
       type: 'object',
@@ -51,28 +50,28 @@ export const SEND_MESSAGE = socketPayloadSchema<SendMessagePayload>({
 
 export const AGENT_SEND = socketPayloadSchema<AgentSendPayload>({
   type: 'object',
-  properties: { conversationId: uuid, clientMessageId: uuid, body: { type: 'string' }, private: { type: 'boolean', nullable: true } },
+  properties: { conversationId: UUID, clientMessageId: UUID, body: { type: 'string' }, private: { type: 'boolean', nullable: true } },
   required: ['conversationId', 'clientMessageId', 'body'],
   additionalProperties: false,
 });
 
 export const SYNC = socketPayloadSchema<SyncPayload>({
   type: 'object',
-  properties: { conversationId: uuid, afterSeq: seq },
+  properties: { conversationId: UUID, afterSeq: seq },
   required: ['conversationId', 'afterSeq'],
   additionalProperties: false,
 });
 
 export const TYPING = socketPayloadSchema<TypingPayload>({
   type: 'object',
-  properties: { conversationId: uuid, typing: { type: 'boolean' } },
+  properties: { conversationId: UUID, typing: { type: 'boolean' } },
   required: ['conversationId', 'typing'],
   additionalProperties: false,
 });
 
 export const READ = socketPayloadSchema<ReadPayload>({
   type: 'object',
-  properties: { conversationId: uuid, seq },
+  properties: { conversationId: UUID, seq },
   required: ['conversationId', 'seq'],
   additionalProperties: false,
 });
