@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '@parley/shared/domain';
 import { AppException } from '../errors/app.exception';
 
 /** Opaque keyset cursor over (timestamp, id), newest first. */
@@ -10,12 +11,10 @@ export function encodeCursor(k: Keyset): string {
   return Buffer.from(`${k.at.toISOString()}|${k.id}`, 'utf8').toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function decodeCursor(cursor: string): Keyset {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || !UUID.test(id) || Number.isNaN(at.getTime())) {
+  if (!id || !UUID_PATTERN.test(id) || Number.isNaN(at.getTime())) {
     throw new AppException('validation_failed', 'cursor is not a cursor returned by this API', [{ field: 'cursor', errors: ['invalid cursor'] }]);
   }
   return { at, id };

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { UUID_PATTERN } from '@parley/shared/domain';
 
 /** A socket payload's JSON Schema, compiled once into a validating function. */
 export interface SocketPayloadSchema<T> {
@@ -10,7 +11,7 @@ export interface SocketPayloadSchema<T> {
 const ajv = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false, removeAdditional: false });
 addFormats(ajv, ['email']);
 // ajv-formats' uuid also takes a `urn:uuid:` prefix, which Postgres' uuid type does not.
-ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+ajv.addFormat('uuid', UUID_PATTERN);
 
 /**
  * Chat-path socket payloads are validated by compiled JSON Schemas (ajv) rather than class-validator

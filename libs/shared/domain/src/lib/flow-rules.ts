@@ -16,7 +16,8 @@ export const FLOW_LIMITS = {
   id: 40,
 } as const;
 
-const ID = /^[a-z0-9_-]{1,40}$/;
+/** A flow step or button id. */
+export const FLOW_ID = /^[a-z0-9_-]{1,40}$/;
 /** Same shape as an AI category key (`b2b_quote`). */
 const CATEGORY_KEY = /^[a-z][a-z0-9_]{1,39}$/;
 
@@ -124,7 +125,7 @@ function checkStep(step: unknown, path: string, stepIds: Set<string>, options: F
 }
 
 function checkId(id: unknown, path: string, fail: (path: string, message: string) => void): boolean {
-  if (typeof id === 'string' && ID.test(id)) return true;
+  if (typeof id === 'string' && FLOW_ID.test(id)) return true;
   fail(path, `must be 1 to ${FLOW_LIMITS.id} characters of a-z, 0-9, _ and -`);
   return false;
 }

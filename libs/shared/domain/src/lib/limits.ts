@@ -8,3 +8,6 @@ export const LIMITS = {
   pageSizeMax: 100,
   searchMax: 200,
 } as const;
+
+/** A UUID in its canonical 8-4-4-4-12 hex form, any case (what Postgres' uuid type prints). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AgentSendPayload, CaptureContactPayload, ReadPayload, SendMessagePayload, SyncPayload, TypingPayload, UpdateContactPayload, WidgetSessionRequest } from '@parley/shared/contracts';
-import { AGENT_AVAILABILITIES, type AgentAvailability } from '@parley/shared/domain';
+import { AGENT_AVAILABILITIES, FLOW_ID, type AgentAvailability } from '@parley/shared/domain';
 import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { socketPayloadSchema, UUID } from '../../../core/realtime/socket-payload';
@@ -20,7 +20,7 @@ export class WidgetSessionDto implements WidgetSessionRequest {
   @ApiPropertyOptional({ description: 'origin of the page that embeds the widget' }) @IsOptional() @IsString() @MaxLength(300) hostOrigin?: string;
 }
 
-const FLOW_ID = '^[a-z0-9_-]{1,40}$';
+const FLOW_ID_PATTERN = FLOW_ID.source;
 const locale = { type: 'string', enum: ['ko', 'en'], nullable: true } as const;
 const seq = { type: 'integer', minimum: 0 } as const;
 
@@ -37,7 +37,7 @@ export const SEND_MESSAGE = socketPayloadSchema<SendMessagePayload>({
     /** Whether the step and button exist is checked against the inbox's flow by the service. */
     flow: {
       type: 'object',
-      properties: { stepId: { type: 'string', pattern: FLOW_ID }, buttonId: { type: 'string', pattern: FLOW_ID } },
+      properties: { stepId: { type: 'string', pattern: FLOW_ID_PATTERN }, buttonId: { type: 'string', pattern: FLOW_ID_PATTERN } },
       required: ['stepId', 'buttonId'],
       additionalProperties: false,
       nullable: true,

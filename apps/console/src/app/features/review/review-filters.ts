@@ -4,6 +4,7 @@ import {
   REPLY_DRAFT_STATUSES,
   type ReplyDraftStatus,
 } from '@parley/shared/contracts';
+import { UUID_PATTERN } from '@parley/shared/domain';
 
 /**
  * The review log's filters. The URL holds them (so a filtered view can be bookmarked and shared)
@@ -34,7 +35,6 @@ export const NO_FILTERS: ReviewFilters = {
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CATEGORY_KEY = /^[a-z][a-z0-9_]{1,39}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ParamSource = { get(name: string): string | null };
 
@@ -65,7 +65,7 @@ export function filtersFromParams(params: ParamSource): ReviewFilters {
         : null,
     minConfidence: confidence('minConfidence'),
     maxConfidence: confidence('maxConfidence'),
-    reviewedById: agent && UUID.test(agent) ? agent : null,
+    reviewedById: agent && UUID_PATTERN.test(agent) ? agent : null,
     flagged: flagged === 'true' ? true : flagged === 'false' ? false : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { ConversationDto, ConversationListQuery } from '@parley/shared/contracts';
-import { CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, ConversationPriority, ConversationStatus, LIMITS } from '@parley/shared/domain';
+import { CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, ConversationPriority, ConversationStatus, LIMITS, UUID_PATTERN } from '@parley/shared/domain';
 
 export type StatusFilter = ConversationStatus | 'all';
 export type AssigneeFilter = 'me' | 'unassigned' | 'all';
@@ -32,7 +32,6 @@ export const DEFAULT_FILTERS: ConversationFilters = {
 
 const STATUS_FILTERS: readonly StatusFilter[] = [...CONVERSATION_STATUSES, 'all'];
 const ASSIGNEE_FILTERS: readonly AssigneeFilter[] = ['me', 'unassigned', 'all'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CATEGORY_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 /** URL query parameter → filter. Parameters left out of the URL take their default. */
@@ -65,7 +64,7 @@ export function filtersFromParams(params: ParamSource): ConversationFilters {
   return {
     status: oneOf(FILTER_PARAMS.status, STATUS_FILTERS) ?? DEFAULT_FILTERS.status,
     assignee: oneOf(FILTER_PARAMS.assignee, ASSIGNEE_FILTERS) ?? DEFAULT_FILTERS.assignee,
-    inboxId: inbox && UUID.test(inbox) ? inbox.toLowerCase() : null,
+    inboxId: inbox && UUID_PATTERN.test(inbox) ? inbox.toLowerCase() : null,
     category: category && CATEGORY_KEY.test(category) ? category : null,
     priority: oneOf(FILTER_PARAMS.priority, CONVERSATION_PRIORITIES),
     label: label && label.length <= 60 ? label : null,
