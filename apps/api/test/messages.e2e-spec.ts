@@ -39,6 +39,15 @@ describe('messages (e2e)', () => {
     expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));
   });
 
+  it('answers a send with the message as stored, and a resend with the original whole', async () => {
+    const clientMessageId = randomUUID();
+    const sent = (await post({ body: 'the original', clientMessageId }).expect(201)).body;
+    const stored = (await t.http().get(`/api/v1/conversations/${conversationId}/messages?after=${sent.seq - 1}`).set(auth()).expect(200)).body;
+    expect(stored[0]).toEqual(sent);
+    const resent = (await post({ body: 'edited before the retry', clientMessageId }).expect(200)).body;
+    expect(resent).toEqual(sent);
+  });
+
   it('keeps private notes out of the contact counters and the preview', async () => {
     const before = (await t.http().get(`/api/v1/conversations/${conversationId}`).set(auth())).body;
     await post({ body: 'internal: check the customs status first', private: true }).expect(201);

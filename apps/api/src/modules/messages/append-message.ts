@@ -25,12 +25,18 @@ export interface AppendResult {
 const PREVIEW = 200;
 
 /**
- * The append statement around a duplicate lookup. One statement per kind of lookup (where a
- * clientMessageId must be unique: per contact inbox for visitors, per agent for agents), each prepared
- * once per connection (see preparedQuery).
+ * Only what the caller does not already know comes back (a wide row cost more to describe and parse
+ * than the rest of the statement); a duplicate is read whole afterwards.
  */
-const appendSql = (lookup: string) =>
-  `WITH dup AS (${lookup} LIMIT 1),
+const RETURNED = 'id, seq, contact_inbox_id';
+
+/**
+ * The append statement around a duplicate lookup (its WHERE clause). One statement per kind of lookup
+ * (where a clientMessageId must be unique: per contact inbox for visitors, per agent for agents), each
+ * prepared once per connection (see preparedQuery).
+ */
+const appendSql = (duplicateWhere: string) =>
+  `WITH dup AS (SELECT ${RETURNED} FROM messages WHERE ${duplicateWhere} LIMIT 1),
      conv AS (
        UPDATE conversations SET
          last_seq = last_seq + 1,
@@ -49,15 +55,14 @@ const appendSql = (lookup: string) =>
      ins AS (
        INSERT INTO messages (conversation_id, seq, message_type, sender_type, sender_id, contact_inbox_id, body, private, client_message_id, content, created_at)
        SELECT $1, conv.last_seq, $6::message_type, $7::sender_type, $8, conv.contact_inbox_id, $10, $11, $9, $12::jsonb, $2 FROM conv
-       RETURNING *
+       RETURNING ${RETURNED}
      )
      SELECT false AS duplicate, ins.* FROM ins UNION ALL SELECT true AS duplicate, dup.* FROM dup`;
 
 const APPEND_SQL = {
-  agent: appendSql(`SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'agent' AND sender_id = $8`),
-  contact: appendSql(`SELECT * FROM messages WHERE client_message_id = $9 AND sender_type = 'contact'
-              AND contact_inbox_id = (SELECT contact_inbox_id FROM conversations WHERE id = $1)`),
-  none: appendSql('SELECT * FROM messages WHERE false'),
+  agent: appendSql(`client_message_id = $9 AND sender_type = 'agent' AND sender_id = $8`),
+  contact: appendSql(`client_message_id = $9 AND sender_type = 'contact' AND contact_inbox_id = (SELECT contact_inbox_id FROM conversations WHERE id = $1)`),
+  none: appendSql('false'),
 };
 
 function duplicateLookup(input: AppendMessageInput): keyof typeof APPEND_SQL {
@@ -79,9 +84,10 @@ export async function appendMessage(m: EntityManager, input: AppendMessageInput)
   const replyToContact = input.messageType === 'outgoing' && !isPrivate;
   const now = new Date();
   const kind = duplicateLookup(input);
-  const rows = await preparedQuery(m, `append_message_${kind}`, APPEND_SQL[kind], [
+  const content = input.content ? JSON.stringify(input.content) : null;
+  const rows = await preparedQuery<{ duplicate: boolean; id: string; seq: number; contact_inbox_id: string | null }>(m, `append_message_${kind}`, APPEND_SQL[kind], [
     input.conversationId,
-    now,
+    now.toISOString(),
     fromContact,
     replyToContact,
     input.body.slice(0, PREVIEW),
@@ -91,11 +97,30 @@ export async function appendMessage(m: EntityManager, input: AppendMessageInput)
     input.clientMessageId ?? null,
     input.body,
     isPrivate,
-    input.content ? JSON.stringify(input.content) : null,
+    content,
   ]);
   const row = rows[0];
   if (!row) throw new NotFoundException('Conversation', input.conversationId);
-  return { message: toMessage(row), duplicate: row['duplicate'] === true };
+  if (row.duplicate) {
+    const [original] = await preparedQuery(m, 'message_by_id', 'SELECT * FROM messages WHERE id = $1', [row.id]);
+    if (!original) throw new NotFoundException('Message', row.id);
+    return { message: toMessage(original), duplicate: true };
+  }
+  const message = Object.assign(new Message(), {
+    id: row.id,
+    conversationId: input.conversationId,
+    seq: row.seq,
+    messageType: input.messageType,
+    senderType: input.senderType,
+    senderId: input.senderId,
+    contactInboxId: row.contact_inbox_id,
+    body: input.body,
+    private: isPrivate,
+    clientMessageId: input.clientMessageId ?? null,
+    content: content === null ? null : (JSON.parse(content) as MessageContent), // as stored: what JSON keeps
+    createdAt: now,
+  });
+  return { message, duplicate: false };
 }
 
 export function toMessage(r: Record<string, unknown>): Message {
