@@ -10,6 +10,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 
 import type { AppConfig } from '../config/app-config';
+import { coalesceWrites } from './coalesced-writes';
 import { localFirstBroadcast } from './local-first-broadcast';
 
 type AdapterFactory = Extract<NonNullable<Parameters<Server['adapter']>[0]>, (...args: never[]) => unknown>;
@@ -23,8 +24,9 @@ type HandledSocket = Socket & { [HANDLERS]?: BoundHandlers };
 
 /**
  * socket.io for every gateway: websocket transport only (no long-polling, so several API
- * processes behind a load balancer need no sticky sessions), bounded frames, and a cluster
- * adapter so rooms span processes: Redis when REDIS_URL is set, otherwise Postgres LISTEN/NOTIFY.
+ * processes behind a load balancer need no sticky sessions), bounded frames, writes coalesced per
+ * event-loop turn, and a cluster adapter so rooms span processes: Redis when REDIS_URL is set,
+ * otherwise Postgres LISTEN/NOTIFY.
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly logger = new Logger('Realtime');
@@ -81,6 +83,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       connectionStateRecovery: undefined,
     });
     if (this.adapterFactory) server.adapter(this.adapterFactory);
+    coalesceWrites(server);
     return server;
   }
 
