@@ -101,11 +101,15 @@ describe('AI job survives a killed worker (built API, real processes)', () => {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
+      // The job is marked completed after its handler has stored the draft, so wait for all three.
+      const jobsQuery = `SELECT state, retry_count FROM pgboss.job WHERE name = 'ai-process' AND data->>'conversationId' = $1`;
       let rows: { status: string; provider: string; category: string; attempts: number }[] = [];
+      let jobs: { state: string; retry_count: number }[] = [];
       while (Date.now() < killedAt + 60_000) {
         rows = (await client.query('SELECT status, provider, category, attempts FROM triage_results WHERE message_id = $1', [messageId])).rows;
         const drafts = (await client.query('SELECT count(*)::int AS n FROM reply_drafts WHERE message_id = $1', [messageId])).rows[0].n;
-        if (rows.length && drafts) break;
+        jobs = (await client.query(jobsQuery, [conversationId])).rows;
+        if (rows.length && drafts && jobs.every((job) => job.state === 'completed')) break;
         await new Promise((r) => setTimeout(r, 250));
       }
       const rerunAfterMs = Date.now() - killedAt;
@@ -114,7 +118,6 @@ describe('AI job survives a killed worker (built API, real processes)', () => {
       const drafts = (await client.query('SELECT status FROM reply_drafts WHERE message_id = $1', [messageId])).rows;
       expect(drafts).toEqual([{ status: 'proposed' }]);
       // One job for the conversation (its message's turn came again after the kill), run twice.
-      const jobs = (await client.query(`SELECT state, retry_count FROM pgboss.job WHERE name = 'ai-process' AND data->>'conversationId' = $1`, [conversationId])).rows;
       expect(jobs).toEqual([{ state: 'completed', retry_count: 1 }]);
       console.log(`[ai-worker-crash] job rerun and completed ${rerunAfterMs} ms after SIGKILL (job timeout 5 s, maintenance every 1 s); model requests=${ai.requests.length}`);
     } finally {
