@@ -275,6 +275,17 @@ describe('quote requests (e2e, real Postgres, SMTP and sockets)', () => {
       expect(counts.in_review).toBe(1);
       const joonCounts: QuoteRequestCounts = (await t.http().get('/api/v1/quote-requests/counts').set(auth(joon.token)).expect(200)).body;
       expect(joonCounts).toMatchObject({ new: 1, in_review: 0 });
+
+      // The counts take the list's filters, so each column header counts what its column shows.
+      const countsOf = async (query: string, token?: string): Promise<QuoteRequestCounts> => (await t.http().get(`/api/v1/quote-requests/counts${query}`).set(auth(token)).expect(200)).body;
+      const total = (c: QuoteRequestCounts) => Object.values(c).reduce((a, b) => a + b, 0);
+      for (const query of ['?assignee=me', '?assignee=unassigned', '?q=acme', `?inboxId=${otherInbox.id}`, '?proposed=true', '?assignee=me&q=nothing-matches-this']) {
+        expect({ query, total: total(await countsOf(query, mina.token)) }).toEqual({ query, total: (await list(`${query}&limit=100`, mina.token)).items.length });
+      }
+      expect(await countsOf('?assignee=me', mina.token)).toMatchObject({ in_review: 1, new: 0 });
+      expect(total(await countsOf('?assignee=me&q=nothing-matches-this', mina.token))).toBe(0);
+      expect((await t.http().get('/api/v1/quote-requests/counts?assignee=bogus').set(auth()).expect(400)).body.code).toBe('validation_failed');
+      await t.http().get('/api/v1/quote-requests/counts?status=new').set(auth()).expect(400);
     });
 
     it('moves status only by the rules (invalid_transition), assigns only agents of the inbox, and records every change', async () => {

@@ -22,7 +22,7 @@ export class QuotesController {
 
   @Get('counts')
   counts(@CurrentAgent() agent: AuthAgent, @Query() query: QuoteRequestCountsQueryDto) {
-    return this.quotes.counts(agent, query.inboxId);
+    return this.quotes.counts(agent, query);
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Page, QuoteContact, QuoteRequestCounts, QuoteRequestDto } from '@parley/shared/contracts';
 import { canTransitionQuote, LIMITS, QUOTE_REQUEST_STATUSES, type QuoteRequestStatus } from '@parley/shared/domain';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
 import type { AuthAgent } from '../../core/auth/decorators';
 import { decodeCursor, encodeCursor, likeContains } from '../../core/database/cursor';
@@ -12,7 +12,7 @@ import { Contact } from '../contacts/contact.entity';
 import { ContactsService } from '../contacts/contacts.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { InboxesService } from '../inboxes/inboxes.service';
-import type { CreateQuoteRequestDto, QuoteRequestListQueryDto, UpdateQuoteRequestDto } from './dto/quote-request.dto';
+import type { CreateQuoteRequestDto, QuoteRequestCountsQueryDto, QuoteRequestListQueryDto, UpdateQuoteRequestDto } from './dto/quote-request.dto';
 import { agentActor, auditActor, historyEntry, mergeContact, toContact, toItems, withBlanksFrom, type QuoteActor } from './quote-fields';
 import { QuoteRequest } from './quote-request.entity';
 import { QUOTE_REQUEST_CREATED, QUOTE_REQUEST_UPDATED, type QuoteRequestChangedEvent } from './quote-request.events';
@@ -85,10 +85,35 @@ export class QuotesService {
   /** Newest first, keyset-paginated on (created_at, id). */
   async list(agent: AuthAgent, query: QuoteRequestListQueryDto): Promise<Page<QuoteRequestDto>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
-    const qb = this.quotes.createQueryBuilder('q').orderBy('q.createdAt', 'DESC').addOrderBy('q.id', 'DESC').limit(limit + 1);
+    const qb = (await this.filtered(agent, query)).orderBy('q.createdAt', 'DESC').addOrderBy('q.id', 'DESC').limit(limit + 1);
+    if (query.status) qb.andWhere('q.status = :status', { status: query.status });
+    if (query.cursor) {
+      const k = decodeCursor(query.cursor);
+      qb.andWhere('(q.createdAt, q.id) < (:at, :cid)', { at: k.at, cid: k.id });
+    }
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map((r) => this.toDto(r)), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  }
+
+  /** How many requests each status holds under the same filters as the list (the board's column headers). */
+  async counts(agent: AuthAgent, query: QuoteRequestCountsQueryDto): Promise<QuoteRequestCounts> {
+    const rows: { status: QuoteRequestStatus; n: number }[] = await (await this.filtered(agent, query))
+      .select('q.status', 'status')
+      .addSelect('count(*)::int', 'n')
+      .groupBy('q.status')
+      .getRawMany();
+    const counts = Object.fromEntries(QUOTE_REQUEST_STATUSES.map((s) => [s, 0])) as QuoteRequestCounts;
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  /** The requests the agent may see, narrowed by the board's filters. */
+  private async filtered(agent: AuthAgent, query: QuoteRequestCountsQueryDto): Promise<SelectQueryBuilder<QuoteRequest>> {
+    const qb = this.quotes.createQueryBuilder('q');
     const visible = await this.inboxes.visibleInboxIds(agent);
     if (visible) qb.andWhere('(q.inboxId IS NULL OR q.inboxId IN (:...visible))', { visible: visible.length ? visible : [NO_INBOX] });
-    if (query.status) qb.andWhere('q.status = :status', { status: query.status });
     if (query.inboxId) qb.andWhere('q.inboxId = :inboxId', { inboxId: query.inboxId });
     if (query.proposed !== undefined) qb.andWhere('q.proposed = :proposed', { proposed: query.proposed });
     if (query.assignee === 'me') qb.andWhere('q.assigneeId = :me', { me: agent.id });
@@ -104,28 +129,7 @@ export class QuotesService {
         { like: likeContains(q), number },
       );
     }
-    if (query.cursor) {
-      const k = decodeCursor(query.cursor);
-      qb.andWhere('(q.createdAt, q.id) < (:at, :cid)', { at: k.at, cid: k.id });
-    }
-    const rows = await qb.getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map((r) => this.toDto(r)), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
-  }
-
-  /** How many requests each status holds (the board's column headers), optionally in one inbox. */
-  async counts(agent: AuthAgent, inboxId?: string): Promise<QuoteRequestCounts> {
-    const visible = await this.inboxes.visibleInboxIds(agent);
-    const rows: { status: QuoteRequestStatus; n: number }[] = await this.db.query(
-      `SELECT status, count(*)::int AS n FROM quote_requests
-        WHERE ($1::uuid[] IS NULL OR inbox_id IS NULL OR inbox_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR inbox_id = $2)
-        GROUP BY status`,
-      [visible, inboxId ?? null],
-    );
-    const counts = Object.fromEntries(QUOTE_REQUEST_STATUSES.map((s) => [s, 0])) as QuoteRequestCounts;
-    for (const r of rows) counts[r.status] = r.n;
-    return counts;
+    return qb;
   }
 
   /** An agent's request, on its own or for a conversation (whose inbox and contact it takes). */

@@ -143,6 +143,9 @@ export interface QuoteRequestListQuery {
   limit?: number;
 }
 
+/** `GET /api/v1/quote-requests/counts` takes the list's filters (not status or paging): the board's headers count what its columns show. */
+export type QuoteRequestCountsQuery = Omit<QuoteRequestListQuery, 'status' | 'cursor' | 'limit'>;
+
 /** `GET /api/v1/quote-requests/counts`: per status, for the board's column headers. */
 export type QuoteRequestCounts = Record<QuoteRequestStatus, number>;
 

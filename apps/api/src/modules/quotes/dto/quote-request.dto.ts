@@ -3,6 +3,7 @@ import {
   QUOTE_LIMITS,
   type CreateQuoteRequest,
   type PublicQuoteRequest,
+  type QuoteRequestCountsQuery,
   type QuoteRequestListQuery,
   type SendQuoteRequest,
   type SubmitQuotePayload,
@@ -150,20 +151,20 @@ export class SendQuoteDto implements SendQuoteRequest {
   @ApiPropertyOptional({ enum: ['ko', 'en'], description: "the PDF's, email's and page's language; default: the contact's" }) @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
 }
 
-export class QuoteRequestListQueryDto implements QuoteRequestListQuery {
-  @ApiPropertyOptional({ enum: QUOTE_REQUEST_STATUSES }) @IsOptional() @IsIn(QUOTE_REQUEST_STATUSES) status?: QuoteRequestStatus;
+/** The filters the board's columns and its counts share. */
+export class QuoteRequestCountsQueryDto implements QuoteRequestCountsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() inboxId?: string;
   @ApiPropertyOptional({ description: 'me, unassigned, any or an agent id' })
   @IsOptional() @Matches(/^(me|unassigned|any|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'assignee must be me, unassigned, any or an agent id' })
   assignee?: string;
   @ApiPropertyOptional({ description: 'only AI proposals not confirmed yet (true) or only the others (false)' }) @IsOptional() @Transform(toBool) @IsBoolean() proposed?: boolean;
   @ApiPropertyOptional({ description: 'Q-number, contact name, company, email or phone, item names, notes' }) @IsOptional() @IsString() @MaxLength(LIMITS.searchMax) q?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @ApiPropertyOptional({ maximum: LIMITS.pageSizeMax }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSizeMax) limit?: number;
 }
 
-export class QuoteRequestCountsQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() inboxId?: string;
+export class QuoteRequestListQueryDto extends QuoteRequestCountsQueryDto implements QuoteRequestListQuery {
+  @ApiPropertyOptional({ enum: QUOTE_REQUEST_STATUSES }) @IsOptional() @IsIn(QUOTE_REQUEST_STATUSES) status?: QuoteRequestStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ maximum: LIMITS.pageSizeMax }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSizeMax) limit?: number;
 }
 
 /** `quote.submit` on the widget socket. */

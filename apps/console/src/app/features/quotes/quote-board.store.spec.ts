@@ -60,7 +60,7 @@ describe('QuoteBoardStore', () => {
     localStorage.clear();
   });
 
-  it('asks for each column with the filters as query parameters, and for the counts of the inbox', () => {
+  it('asks for each column and for the counts with the filters as query parameters', () => {
     store.setFilters({ inboxId: 'inbox-b2b', assignee: 'me', proposedOnly: true, q: ' 한빛 ' });
     const requests = columnRequests();
 
@@ -72,7 +72,8 @@ describe('QuoteBoardStore', () => {
     expect(params.get('q')).toBe('한빛');
     expect(params.get('limit')).toBe('20');
     const countsRequest = backend.expectOne((r) => r.url === QUOTES_API.counts);
-    expect(countsRequest.request.params.keys()).toEqual(['inboxId']);
+    expect(countsRequest.request.params.keys()).toEqual(['inboxId', 'assignee', 'proposed', 'q']);
+    expect(countsRequest.request.params.get('q')).toBe('한빛');
 
     requests.forEach((r) => r.flush(page([])));
     countsRequest.flush(counts({ new: 3, quoted: 1 }));
@@ -105,7 +106,7 @@ describe('QuoteBoardStore', () => {
     expect(store.columns().new.nextCursor).toBeNull();
   });
 
-  it('adds a new request live on top of its column and counts it; one outside the filters is counted but not shown', () => {
+  it('adds a new request live on top of its column and counts it; ones outside the filters are neither shown nor counted', () => {
     const first = aQuote({ displayId: 1, createdAt: '2026-11-20T08:00:00.000Z' });
     open({ ...DEFAULT_QUOTE_FILTERS, inboxId: 'inbox-1', proposedOnly: true }, { new: [{ ...first, proposed: true }] }, counts({ new: 1 }));
 
@@ -116,7 +117,7 @@ describe('QuoteBoardStore', () => {
     socket.receive('quote_request.created', { quoteRequest: aQuote({ displayId: 4, proposed: true, inboxId: 'other-inbox' }) });
 
     expect(ids('new')).toEqual([2, 1]);
-    expect(store.counts()?.new).toBe(3);
+    expect(store.counts()?.new).toBe(2);
   });
 
   it('moves a card between columns when an update changes its status, and moves the count along', () => {
@@ -130,28 +131,38 @@ describe('QuoteBoardStore', () => {
     expect(store.counts()).toMatchObject({ new: 0, quoted: 1 });
   });
 
-  it('moves the count along for a request that is not loaded when the event says where it came from', () => {
+  it('moves the count along for a matching request that is not loaded when the event says where it came from', () => {
     open({ ...DEFAULT_QUOTE_FILTERS, assignee: 'me' }, {}, counts({ new: 2 }));
 
     socket.receive('quote_request.updated', {
-      quoteRequest: aQuote({ status: 'in_review', assigneeId: 'agent-2' }),
+      quoteRequest: aQuote({ displayId: 5, status: 'in_review', assigneeId: 'me' }),
       changes: { status: { from: 'new', to: 'in_review' } },
     });
+    expect(ids('in_review')).toEqual([5]);
+    expect(store.counts()).toMatchObject({ new: 1, in_review: 1 });
 
-    expect(ids('in_review')).toEqual([]);
+    // Someone else's request is outside "mine": neither column nor count moves.
+    socket.receive('quote_request.updated', {
+      quoteRequest: aQuote({ displayId: 6, status: 'in_review', assigneeId: 'agent-2' }),
+      changes: { status: { from: 'new', to: 'in_review' } },
+    });
+    expect(ids('in_review')).toEqual([5]);
     expect(store.counts()).toMatchObject({ new: 1, in_review: 1 });
   });
 
-  it('drops a card from "mine" when it is assigned to someone else, and refreshes the counts shortly after', async () => {
+  it('drops a card and its count from "mine" when it is assigned to someone else, and refreshes the counts shortly after', async () => {
     const quote = aQuote({ displayId: 8, assigneeId: 'me' });
     open({ ...DEFAULT_QUOTE_FILTERS, assignee: 'me' }, { new: [quote] }, counts({ new: 1 }));
 
     socket.receive('quote_request.updated', { quoteRequest: { ...quote, assigneeId: 'agent-2' } });
     expect(ids('new')).toEqual([]);
+    expect(store.counts()?.new).toBe(0);
 
     await vi.advanceTimersByTimeAsync(1_000);
-    backend.expectOne((r) => r.url === QUOTES_API.counts).flush(counts({ new: 1 }));
-    expect(store.counts()?.new).toBe(1);
+    const refresh = backend.expectOne((r) => r.url === QUOTES_API.counts);
+    expect(refresh.request.params.get('assignee')).toBe('me');
+    refresh.flush(counts({ new: 4 }));
+    expect(store.counts()?.new).toBe(4);
   });
 
   it('moves a card by hand at once, saves the move, and keeps it there when the socket echoes the old state meanwhile', () => {

@@ -54,10 +54,11 @@ export function findQuote(columns: QuoteColumns, id: string): QuoteRequestDto | 
  * status when it matches the filters. A request older than the last loaded card of a column that
  * has more pages is left for that page, so it never shows twice.
  *
- * Counts follow what the board can tell: a card that changed column (or an event saying the status
- * changed `from` another, for a card not loaded) moves one count along, and a request that is
- * `created` adds one to its status when it is in the counted inbox. The store refreshes the counts
- * from the API shortly after, which settles anything the board cannot see.
+ * Counts (the API counts under the same filters) follow what the board can tell: a card that changed
+ * column (or an event saying the status changed `from` another, for a matching card not loaded) moves
+ * one count along, a shown card that no longer matches the filters leaves its count, and a request
+ * `created` matching them adds one. The store refreshes the counts from the API shortly after, which
+ * settles anything the board cannot see.
  */
 export function upsertQuote(
   state: BoardState,
@@ -90,13 +91,14 @@ function adjustCounts(
   created: boolean,
 ): QuoteRequestCounts | null {
   if (!counts) return counts;
-  const counted = !ctx.filters.inboxId || quote.inboxId === ctx.filters.inboxId;
-  const before = shown ?? (counted ? from : null);
+  const matches = matchesQuoteFilters(quote, ctx.filters, ctx.meId);
+  const before = shown ?? (matches ? from : null);
   if (before) {
+    if (!matches) return { ...counts, [before]: Math.max(0, counts[before] - 1) };
     if (before === quote.status) return counts;
     return { ...counts, [before]: Math.max(0, counts[before] - 1), [quote.status]: counts[quote.status] + 1 };
   }
-  return created && counted ? { ...counts, [quote.status]: counts[quote.status] + 1 } : counts;
+  return created && matches ? { ...counts, [quote.status]: counts[quote.status] + 1 } : counts;
 }
 
 /** Appends a column's next page, skipping cards already on the board (a live update may have brought or moved one). */

@@ -1,4 +1,4 @@
-import type { QuoteRequestDto, QuoteRequestListQuery } from '@parley/shared/contracts';
+import type { QuoteRequestCountsQuery, QuoteRequestDto, QuoteRequestListQuery } from '@parley/shared/contracts';
 import { LIMITS, type QuoteRequestStatus } from '@parley/shared/domain';
 
 export type QuoteAssigneeFilter = 'any' | 'me' | 'unassigned';
@@ -42,22 +42,23 @@ export function quoteFiltersToParams(filters: QuoteFilters): Record<string, stri
   };
 }
 
-/** The API query of one board column. */
+/** The API query of one board column: its status and page, under the board's filters. */
 export function quoteListQuery(filters: QuoteFilters, status: QuoteRequestStatus, cursor?: string | null, limit?: number): QuoteRequestListQuery {
-  const query: QuoteRequestListQuery = { status };
-  if (filters.inboxId) query.inboxId = filters.inboxId;
-  if (filters.assignee !== 'any') query.assignee = filters.assignee;
-  if (filters.proposedOnly) query.proposed = true;
-  const q = filters.q.trim();
-  if (q) query.q = q;
+  const query: QuoteRequestListQuery = { status, ...quoteCountsQuery(filters) };
   if (cursor) query.cursor = cursor;
   if (limit) query.limit = limit;
   return query;
 }
 
-/** The column counts are per status within the inbox (the counts endpoint takes no other filter). */
-export function quoteCountsQuery(filters: QuoteFilters): { inboxId?: string } {
-  return filters.inboxId ? { inboxId: filters.inboxId } : {};
+/** The board's filters as API query parameters: the column counts take the same ones, so a header counts what its column shows. */
+export function quoteCountsQuery(filters: QuoteFilters): QuoteRequestCountsQuery {
+  const query: QuoteRequestCountsQuery = {};
+  if (filters.inboxId) query.inboxId = filters.inboxId;
+  if (filters.assignee !== 'any') query.assignee = filters.assignee;
+  if (filters.proposedOnly) query.proposed = true;
+  const q = filters.q.trim();
+  if (q) query.q = q;
+  return query;
 }
 
 export function sameQuoteFilters(a: QuoteFilters, b: QuoteFilters): boolean {

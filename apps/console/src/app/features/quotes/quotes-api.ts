@@ -4,6 +4,7 @@ import type {
   Page,
   QuoteRequestCounts,
   QuoteRequestDto,
+  QuoteRequestCountsQuery,
   QuoteRequestListQuery,
   SendQuoteRequest,
   UpdateQuoteRequest,
@@ -29,8 +30,8 @@ export class QuotesApi {
     return this.#http.get<Page<QuoteRequestDto>>(QUOTES_API.list, { params: toHttpParams(query) });
   }
 
-  /** How many requests each status holds; `inboxId` narrows to one inbox. */
-  counts(query: { inboxId?: string } = {}): Observable<QuoteRequestCounts> {
+  /** How many requests each status holds under the board's filters. */
+  counts(query: QuoteRequestCountsQuery = {}): Observable<QuoteRequestCounts> {
     return this.#http.get<QuoteRequestCounts>(QUOTES_API.counts, { params: toHttpParams(query) });
   }
 

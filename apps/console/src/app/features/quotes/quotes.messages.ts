@@ -37,7 +37,6 @@ export const quotesEn = {
 
   'quotes.board.lead': 'B2B quote requests by status. Open one to review it and send a quote.',
   'quotes.board.failed': 'The quote requests could not be loaded.',
-  'quotes.board.countsHint': 'Column numbers count every request of the inbox, whatever the other filters.',
   'quotes.board.count': '{count} in total',
   'quotes.board.emptyColumn': 'No requests',
   'quotes.board.loadMore': 'Load more',
@@ -194,7 +193,6 @@ export const quotesKo: Readonly<Record<keyof typeof quotesEn, string>> = {
 
   'quotes.board.lead': '상태별 B2B 견적 요청입니다. 요청을 열어 검토하고 견적을 보내세요.',
   'quotes.board.failed': '견적 요청을 불러오지 못했습니다.',
-  'quotes.board.countsHint': '열 머리의 숫자는 다른 필터와 관계없이 인박스의 모든 요청을 셉니다.',
   'quotes.board.count': '모두 {count}건',
   'quotes.board.emptyColumn': '요청 없음',
   'quotes.board.loadMore': '더 보기',
