@@ -22,7 +22,8 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
-const PREVIEW = 200;
+/** Characters of a message kept as its conversation's preview. */
+export const PREVIEW = 200;
 
 /**
  * Only what the caller does not already know comes back (a wide row cost more to describe and parse

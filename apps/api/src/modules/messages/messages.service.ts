@@ -5,6 +5,7 @@ import type { MessageDto } from '@parley/shared/contracts';
 import { LIMITS } from '@parley/shared/domain';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AppException } from '../../core/errors/app.exception';
+import { AppendBatcher, isBatchable } from './append-batch';
 import { appendMessage, type AppendMessageInput, type AppendResult } from './append-message';
 import { Message } from './message.entity';
 import { MESSAGE_CREATED, type MessageCreatedEvent } from './message.events';
@@ -35,11 +36,16 @@ export function toMessageDto(m: Message): MessageDto {
 
 @Injectable()
 export class MessagesService {
+  /** Visitors' messages, many to a statement under load (see AppendBatcher). */
+  private readonly batcher: AppendBatcher;
+
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventEmitter2,
-  ) {}
+  ) {
+    this.batcher = new AppendBatcher(db, (input) => this.appendOnce(input));
+  }
 
   toDto(m: Message): MessageDto {
     return toMessageDto(m);
@@ -66,14 +72,17 @@ export class MessagesService {
   async create(input: AppendMessageInput, inboxId: string): Promise<CreatedMessage> {
     if (input.body.length > LIMITS.messageBodyMax) throw new AppException('message_too_long', `Message body exceeds ${LIMITS.messageBodyMax} characters`);
     if (input.body.trim().length === 0) throw new AppException('message_empty', 'Message body is empty');
-    let result: AppendResult;
+    const result = isBatchable(input) ? await this.batcher.append(input) : await this.appendOnce(input);
+    return { message: this.announce(result, inboxId), duplicate: result.duplicate };
+  }
+
+  private async appendOnce(input: AppendMessageInput): Promise<AppendResult> {
     try {
-      result = await appendMessage(this.db.manager, input);
+      return await appendMessage(this.db.manager, input);
     } catch (e) {
       if (!isIdempotencyConflict(e)) throw e;
-      result = await appendMessage(this.db.manager, input); // now finds the winner's row as a duplicate
+      return appendMessage(this.db.manager, input); // now finds the winner's row as a duplicate
     }
-    return { message: this.announce(result, inboxId), duplicate: result.duplicate };
   }
 
   /** After the transaction that appended a message committed: tell the gateways and the AI pipeline (once). */
