@@ -98,6 +98,8 @@ export class AppendBatcher {
     const batch = this.queue.splice(0, MAX_BATCH);
     try {
       await this.write(batch);
+    } catch (e) {
+      for (const p of batch) p.reject(e); // a bug, not a database answer: nobody waits forever
     } finally {
       this.running = false;
       if (this.queue.length) this.schedule();
