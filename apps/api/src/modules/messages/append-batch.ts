@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { preparedQuery } from '../../core/database/prepared-query';
-import { appendMessage, PREVIEW, type AppendMessageInput, type AppendResult } from './append-message';
-import { Message } from './message.entity';
+import { appendedMessage, PREVIEW, type AppendMessageInput, type AppendResult } from './append-message';
 
 /** A visitor's text message: the only kind the batch statement writes (the live chat's hot path). */
 export type BatchableInput = AppendMessageInput & { senderType: 'contact'; messageType: 'incoming'; clientMessageId: string; senderId: string };
@@ -138,7 +137,7 @@ export class AppendBatcher {
       const stored = new Map(rows?.map((r) => [`${r.conversation_id}\0${r.client_message_id}`, r]));
       for (const p of unique) {
         const row = stored.get(`${p.input.conversationId}\0${p.input.clientMessageId}`);
-        results.set(p, row ? Promise.resolve({ message: toStored(p.input, row, now), duplicate: false }) : this.single(p.input));
+        results.set(p, row ? Promise.resolve({ message: appendedMessage(p.input, row, now, null), duplicate: false }) : this.single(p.input));
       }
     }
     await Promise.all(
@@ -153,21 +152,4 @@ export class AppendBatcher {
       }),
     );
   }
-}
-
-function toStored(input: BatchableInput, row: { id: string; seq: number; contact_inbox_id: string }, now: Date): Message {
-  return Object.assign(new Message(), {
-    id: row.id,
-    conversationId: input.conversationId,
-    seq: row.seq,
-    messageType: input.messageType,
-    senderType: input.senderType,
-    senderId: input.senderId,
-    contactInboxId: row.contact_inbox_id,
-    body: input.body,
-    private: false,
-    clientMessageId: input.clientMessageId,
-    content: null,
-    createdAt: now,
-  });
 }

@@ -107,7 +107,14 @@ export async function appendMessage(m: EntityManager, input: AppendMessageInput)
     if (!original) throw new NotFoundException('Message', row.id);
     return { message: toMessage(original), duplicate: true };
   }
-  const message = Object.assign(new Message(), {
+  // Content as stored: what a JSON round trip keeps.
+  const message = appendedMessage(input, row, now, content === null ? null : (JSON.parse(content) as MessageContent));
+  return { message, duplicate: false };
+}
+
+/** A message just appended: the input, with what the statement allocated (id, seq, contact inbox). */
+export function appendedMessage(input: AppendMessageInput, row: { id: string; seq: number; contact_inbox_id: string | null }, createdAt: Date, content: MessageContent | null): Message {
+  return Object.assign(new Message(), {
     id: row.id,
     conversationId: input.conversationId,
     seq: row.seq,
@@ -116,12 +123,11 @@ export async function appendMessage(m: EntityManager, input: AppendMessageInput)
     senderId: input.senderId,
     contactInboxId: row.contact_inbox_id,
     body: input.body,
-    private: isPrivate,
+    private: input.private ?? false,
     clientMessageId: input.clientMessageId ?? null,
-    content: content === null ? null : (JSON.parse(content) as MessageContent), // as stored: what JSON keeps
-    createdAt: now,
+    content,
+    createdAt,
   });
-  return { message, duplicate: false };
 }
 
 export function toMessage(r: Record<string, unknown>): Message {
