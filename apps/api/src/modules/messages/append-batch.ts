@@ -3,10 +3,22 @@ import { preparedQuery } from '../../core/database/prepared-query';
 import { appendedMessage, PREVIEW, type AppendMessageInput, type AppendResult } from './append-message';
 
 /** A visitor's text message: the only kind the batch statement writes (the live chat's hot path). */
-export type BatchableInput = AppendMessageInput & { senderType: 'contact'; messageType: 'incoming'; clientMessageId: string; senderId: string };
+export type BatchableInput = AppendMessageInput & {
+  senderType: 'contact';
+  messageType: 'incoming';
+  clientMessageId: string;
+  senderId: string;
+};
 
 export function isBatchable(input: AppendMessageInput): input is BatchableInput {
-  return input.messageType === 'incoming' && input.senderType === 'contact' && !input.private && !input.content && !!input.clientMessageId && !!input.senderId;
+  return (
+    input.messageType === 'incoming' &&
+    input.senderType === 'contact' &&
+    !input.private &&
+    !input.content &&
+    !!input.clientMessageId &&
+    !!input.senderId
+  );
 }
 
 /** Bounds one statement's arrays; a burst larger than this goes out as several batches. */
@@ -50,6 +62,9 @@ const APPEND_BATCH_SQL = `WITH input AS (
     FROM fresh f JOIN conv ON conv.id = f.conversation_id
   RETURNING id, seq, conversation_id, client_message_id, contact_inbox_id`;
 
+/** One send: a conversation and the client's id for the message. */
+const sendKey = (conversationId: string, clientMessageId: string) => `${conversationId}\0${clientMessageId}`;
+
 interface Pending {
   input: BatchableInput;
   resolve: (result: AppendResult) => void;
@@ -92,7 +107,6 @@ export class AppendBatcher {
   }
 
   private async run(): Promise<void> {
-    if (this.running || !this.queue.length) return;
     this.running = true;
     const batch = this.queue.splice(0, MAX_BATCH);
     try {
@@ -110,7 +124,7 @@ export class AppendBatcher {
     const first = new Map<string, Pending>();
     const originalOf = new Map<Pending, Pending>();
     for (const p of batch) {
-      const key = `${p.input.conversationId}\0${p.input.clientMessageId}`;
+      const key = sendKey(p.input.conversationId, p.input.clientMessageId);
       const original = first.get(key);
       if (original) originalOf.set(p, original);
       else first.set(key, p);
@@ -121,23 +135,23 @@ export class AppendBatcher {
       results.set(unique[0], this.single(unique[0].input));
     } else {
       const now = new Date();
-      let rows: { id: string; seq: number; conversation_id: string; client_message_id: string; contact_inbox_id: string }[] | null = null;
-      try {
-        rows = await preparedQuery(this.db.manager, 'append_message_batch', APPEND_BATCH_SQL, [
-          unique.map((p) => p.input.conversationId),
-          unique.map((p) => p.input.senderId),
-          unique.map((p) => p.input.clientMessageId),
-          unique.map((p) => p.input.body),
-          unique.map((p) => p.input.body.slice(0, PREVIEW)),
-          now.toISOString(),
-        ]);
-      } catch {
-        rows = null; // the statement wrote nothing: each message goes on its own below
-      }
-      const stored = new Map(rows?.map((r) => [`${r.conversation_id}\0${r.client_message_id}`, r]));
+      type Row = { id: string; seq: number; conversation_id: string; client_message_id: string; contact_inbox_id: string };
+      // A refused statement wrote nothing (rows null): each message then goes on its own below.
+      const rows = await preparedQuery<Row>(this.db.manager, 'append_message_batch', APPEND_BATCH_SQL, [
+        unique.map((p) => p.input.conversationId),
+        unique.map((p) => p.input.senderId),
+        unique.map((p) => p.input.clientMessageId),
+        unique.map((p) => p.input.body),
+        unique.map((p) => p.input.body.slice(0, PREVIEW)),
+        now.toISOString(),
+      ]).catch(() => null);
+      const stored = new Map(rows?.map((r) => [sendKey(r.conversation_id, r.client_message_id), r]));
       for (const p of unique) {
-        const row = stored.get(`${p.input.conversationId}\0${p.input.clientMessageId}`);
-        results.set(p, row ? Promise.resolve({ message: appendedMessage(p.input, row, now, null), duplicate: false }) : this.single(p.input));
+        const row = stored.get(sendKey(p.input.conversationId, p.input.clientMessageId));
+        results.set(
+          p,
+          row ? Promise.resolve({ message: appendedMessage(p.input, row, now, null), duplicate: false }) : this.single(p.input),
+        );
       }
     }
     await Promise.all(
